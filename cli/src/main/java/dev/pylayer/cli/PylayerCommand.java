@@ -20,7 +20,10 @@ public final class PylayerCommand implements Runnable {
 
     /** The configured command line: subcommands, error rendering and exit codes. */
     static CommandLine commandLine() {
-        return new CommandLine(new PylayerCommand());
+        CommandLine commandLine = new CommandLine(new PylayerCommand());
+        commandLine.setExecutionExceptionHandler(new ErrorRenderer());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {
