@@ -1,0 +1,76 @@
+package dev.pylayer.testdata.real;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Finds the machine's Python, the mirror script and the repository root. */
+public final class RealTools {
+    private RealTools() {
+    }
+
+    /** The repository root: the nearest ancestor of the working directory holding {@code mvnw}. */
+    public static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
+            if (Files.isRegularFile(candidate.resolve("mvnw")) && Files.isDirectory(candidate.resolve("core"))) {
+                return candidate;
+            }
+        }
+        return dir;
+    }
+
+    /**
+     * The mirror script: {@code PYLAYER_MIRROR_SCRIPT} if set, else {@code ../shared/pypi-mirror.py} next to
+     * the repository (where the developer machines keep it).
+     */
+    public static Optional<Path> mirrorScript() {
+        String configured = System.getenv("PYLAYER_MIRROR_SCRIPT");
+        if (configured != null && !configured.isBlank()) {
+            Path path = Path.of(configured);
+            return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+        }
+        Path path = repositoryRoot().resolveSibling("shared").resolve("pypi-mirror.py");
+        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    /** An executable that answers {@code --version} within a few seconds, e.g. {@code python3.11}. */
+    public static Optional<String> executable(String name) {
+        try {
+            Process process = new ProcessBuilder(List.of(name, "--version")).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            if (process.waitFor(20, TimeUnit.SECONDS) && process.exitValue() == 0) {
+                return Optional.of(name);
+            }
+            process.destroyForcibly();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
+    }
+
+    /** Python 3.11, which the local wheel index is built for and layers are import-tested with. */
+    public static Optional<String> python311() {
+        return executable("python3.11");
+    }
+
+    /** Why the real-index integration tests cannot run here, or empty when they can. */
+    public static Optional<String> skipReason() {
+        if (mirrorScript().isEmpty()) {
+            return Optional.of("no local wheel mirror: ../shared/pypi-mirror.py not found next to the repository "
+                    + "and PYLAYER_MIRROR_SCRIPT not set");
+        }
+        if (executable("python3").isEmpty()) {
+            return Optional.of("no python3 on PATH to run the local wheel mirror");
+        }
+        if (python311().isEmpty()) {
+            return Optional.of("no python3.11 on PATH for the pip oracle and import tests");
+        }
+        return Optional.empty();
+    }
+}
