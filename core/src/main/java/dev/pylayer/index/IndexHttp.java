@@ -202,8 +202,10 @@ final class IndexHttp {
         }
     }
 
-    private IOException unexpected(Response response) {
-        return new ProtocolException("unexpected HTTP " + response.code());
+    /** A status the caller cannot use (e.g. 404 for a file the index listed): reported, not retried. */
+    private IndexResponseException unexpected(Response response) {
+        return IndexResponseException.status(IndexUrl.mask(response.request().url().toString()), response.code(), 1,
+                credentials.forUrl(response.request().url()).isPresent());
     }
 
     private void acquire() {
