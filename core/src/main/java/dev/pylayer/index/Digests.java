@@ -71,21 +71,40 @@ final class Digests {
         return digests.finish();
     }
 
+    /** Strongest first: the one index hash worth checking when several are given. */
+    private static final java.util.List<String> PREFERENCE = java.util.List.of("sha512", "sha384", "sha256", "sha224", "sha1", "md5");
+
+    /**
+     * The index hash to check: sha256 when given (it is what names cache entries), else the strongest one we can
+     * compute. Like pip, one trusted digest is enough; checking a weak md5 beside a sha256 adds nothing.
+     */
+    static Map<String, String> indexClaim(Map<String, String> indexHashes) {
+        if (indexHashes.containsKey("sha256")) {
+            return Map.of("sha256", indexHashes.get("sha256"));
+        }
+        for (String algorithm : PREFERENCE) {
+            if (indexHashes.containsKey(algorithm)) {
+                return Map.of(algorithm, indexHashes.get(algorithm));
+            }
+        }
+        return Map.of();
+    }
+
     /** The algorithms that checking {@code indexHashes} and {@code required} needs. */
     static Set<String> needed(Map<String, String> indexHashes, Map<String, Set<String>> required) {
-        Set<String> needed = new TreeSet<>(indexHashes.keySet());
+        Set<String> needed = new TreeSet<>(indexClaim(indexHashes).keySet());
         needed.addAll(required.keySet());
         needed.removeIf(algorithm -> !supports(algorithm));
         return needed;
     }
 
     /**
-     * Throws when the bytes differ from the index's claim (every algorithm it gives that we can compute) or, with
+     * Throws when the bytes differ from the index's claim ({@link #indexClaim}) or, with
      * {@code required} non-empty, when no allowed digest matches (pip's all-or-nothing {@code Hashes.check_against_chunks}).
      */
     static void verify(Map<String, String> actual, Map<String, String> indexHashes, Map<String, Set<String>> required,
                        String filename, String maskedUrl) {
-        for (Map.Entry<String, String> claim : indexHashes.entrySet()) {
+        for (Map.Entry<String, String> claim : indexClaim(indexHashes).entrySet()) {
             String got = actual.get(claim.getKey());
             if (got != null && !got.equals(claim.getValue())) {
                 throw new HashMismatchException(filename, maskedUrl, claim.getKey() + ":" + claim.getValue(),
