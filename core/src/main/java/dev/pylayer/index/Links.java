@@ -27,6 +27,12 @@ final class Links {
     static Optional<String> resolve(String base, String href) {
         try {
             URI resolved = new URI(base).resolve(new URI(href.strip()));
+            if ("file".equalsIgnoreCase(resolved.getScheme())) {
+                // one spelling for local files (file:///path), whatever the page wrote
+                URI bare = new URI("file", null, resolved.getPath(), null);
+                String canonical = java.nio.file.Path.of(bare).toUri().toString();
+                return Optional.of(resolved.getRawFragment() == null ? canonical : canonical + "#" + resolved.getRawFragment());
+            }
             return Optional.of(resolved.toString());
         } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();

@@ -101,10 +101,8 @@ final class SimpleDocument {
         }
         List<DistributionFile> files = new ArrayList<>();
         for (Element anchor : document.select("a[href]")) {
-            String url = anchor.absUrl("href");
-            if (url.isEmpty()) {
-                url = Links.resolve(pageUrl, anchor.attr("href")).orElse("");
-            }
+            // anchor.baseUri() is the page's URL or its <base href>
+            String url = Links.resolve(anchor.baseUri(), anchor.attr("href")).orElseGet(() -> anchor.absUrl("href"));
             if (url.isEmpty()) {
                 continue;
             }
