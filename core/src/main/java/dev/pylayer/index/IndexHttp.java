@@ -160,7 +160,7 @@ final class IndexHttp {
 
     /** Sends {@code request} with retries; {@code what} names the thing fetched in offline errors. */
     <T> T execute(Request request, String what, Handler<T> handler) {
-        String masked = IndexUrl.mask(request.url().toString());
+        String masked = display(request.url());
         if (offline) {
             throw new OfflineException(what, masked);
         }
@@ -202,9 +202,20 @@ final class IndexHttp {
         }
     }
 
+    /**
+     * The URL for messages: when credentials go to its host, their user name is shown and the password masked
+     * ({@code https://user:****@host/…}), so the reader knows which credentials were used and never sees them.
+     */
+    String display(okhttp3.HttpUrl url) {
+        String bare = url.toString();
+        return credentials.forUrl(url)
+                .map(found -> bare.replaceFirst("://", "://" + (found.username().isEmpty() ? "" : found.username() + ":") + "****@"))
+                .orElse(bare);
+    }
+
     /** A status the caller cannot use (e.g. 404 for a file the index listed): reported, not retried. */
     private IndexResponseException unexpected(Response response) {
-        return IndexResponseException.status(IndexUrl.mask(response.request().url().toString()), response.code(), 1,
+        return IndexResponseException.status(display(response.request().url()), response.code(), 1,
                 credentials.forUrl(response.request().url()).isPresent());
     }
 
