@@ -137,7 +137,11 @@ final class DistributionFetcher {
         Optional<Path> cached = file.sha256().flatMap(cache::wheel);
         if (cached.isPresent()) {
             verifyCached(file, cached.get(), required, masked);
-            progress.accept(file.size().orElse(0));
+            try {
+                progress.accept(Files.size(cached.get()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             return cached.get();
         }
         if (http.offline()) {
