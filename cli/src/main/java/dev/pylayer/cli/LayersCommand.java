@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pylayer layers list|prune NAME}: the versions of a published layer. */
-@Command(name = "layers", description = "Lists and prunes the versions of a Lambda layer.",
+@Command(name = "layers", mixinStandardHelpOptions = true, versionProvider = PylayerCommand.VersionProvider.class,
+        description = "Lists and prunes the versions of a Lambda layer.",
         subcommands = {LayersCommand.ListVersions.class, LayersCommand.Prune.class})
 final class LayersCommand implements Runnable {
     @CommandLine.Spec
@@ -28,7 +29,8 @@ final class LayersCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getErr());
     }
 
-    @Command(name = "list", description = "Lists a layer's versions, newest first: size, runtimes, CodeSha256, date.")
+    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = PylayerCommand.VersionProvider.class,
+            description = "Lists a layer's versions, newest first: size, runtimes, CodeSha256, date.")
     static final class ListVersions implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -73,7 +75,8 @@ final class LayersCommand implements Runnable {
         }
     }
 
-    @Command(name = "prune", description = {"Deletes all but the newest N versions of a layer.",
+    @Command(name = "prune", sortOptions = false, mixinStandardHelpOptions = true,
+            versionProvider = PylayerCommand.VersionProvider.class, description = {"Deletes all but the newest N versions of a layer.",
             "A version that one of the --function functions uses is never deleted."})
     static final class Prune implements Callable<Integer> {
         @CommandLine.Spec

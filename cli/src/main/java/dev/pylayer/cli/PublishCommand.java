@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pylayer publish LAYER.zip --name NAME}: one layer version, reused when unchanged, optionally attached. */
-@Command(name = "publish", sortOptions = false,
+@Command(name = "publish", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = PylayerCommand.VersionProvider.class,
         description = {"Publishes a layer zip as a new version of a Lambda layer and prints its LayerVersionArn.",
                 "When the newest version already has the same content (CodeSha256) and targets, it is reused."})
 final class PublishCommand implements Callable<Integer> {
