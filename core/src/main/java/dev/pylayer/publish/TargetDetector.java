@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * shared objects.
  *
  * <p>A layer without native code runs on both architectures, and we then declare both rather than none:
- * Lambda treats the field as a filter, and the console's layer picker and {@code ListLayers
- * --compatible-architecture} only show layers that list the function's architecture.
+ * Lambda uses the field only to filter lists ({@code ListLayers --compatible-architecture}, the console's
+ * layer picker for a function), and listing both keeps the layer in the list for either architecture.
  */
 final class TargetDetector {
     private static final Pattern LIB_FOLDER = Pattern.compile("^python/lib/python(3\\.\\d+)/");
