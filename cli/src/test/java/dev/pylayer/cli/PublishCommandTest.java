@@ -140,6 +140,23 @@ class PublishCommandTest {
     }
 
     @Test
+    void uploadsThroughTheBucketWithPathStyleAddressingOnTheEndpoint() {
+        aws.server.stubFor(put(urlEqualTo("/artifacts/layers/deps.zip"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withHeader("ETag", "\"e\"")));
+
+        AwsCommandFixture.Run run = aws.run("publish", zip.toString(), "--name", "deps", "--s3-bucket", "artifacts",
+                "--s3-key", "layers/deps.zip");
+
+        assertEquals(0, run.exitCode(), run.err());
+        aws.server.verify(1, putRequestedFor(urlEqualTo("/artifacts/layers/deps.zip")));
+        JsonNode body = AwsCommandFixture.parse(aws.server.findAll(postRequestedFor(urlEqualTo(VERSIONS))).get(0)
+                .getBodyAsString());
+        assertEquals("artifacts", body.at("/Content/S3Bucket").asText());
+        assertTrue(run.err().contains("via s3://artifacts/layers/deps.zip"), run.err());
+    }
+
+    @Test
     void theNameIsRequired() {
         AwsCommandFixture.Run run = aws.run("publish", zip.toString());
 
