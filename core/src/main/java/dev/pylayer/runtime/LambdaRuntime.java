@@ -1,5 +1,6 @@
 package dev.pylayer.runtime;
 
+import dev.pylayer.tags.GlibcVersion;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;

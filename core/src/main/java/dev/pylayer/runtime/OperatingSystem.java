@@ -1,5 +1,7 @@
 package dev.pylayer.runtime;
 
+import dev.pylayer.tags.GlibcVersion;
+
 /** The Amazon Linux images Lambda's Python runtimes run on. */
 public enum OperatingSystem {
     AMAZON_LINUX_2("Amazon Linux 2", new GlibcVersion(2, 26)),

@@ -1,4 +1,4 @@
-package dev.pylayer.runtime;
+package dev.pylayer.tags;
 
 /** A glibc version such as 2.26: what manylinux_2_26 wheels and GLIBC_2.26 symbol versions name. */
 public record GlibcVersion(int major, int minor) implements Comparable<GlibcVersion> {
