@@ -98,10 +98,11 @@ public final class WheelArchive implements Closeable {
         this.zipEntries = raw;
         this.declaredSize = total;
         this.distInfo = findDistInfo(seen);
-        this.wheelInfo = parseWheelInfo();
-        this.metadata = parseMetadata();
+        // RECORD first, so that WHEEL and METADATA are read against their RECORD hashes.
         this.record = parseRecord();
         checkRecord();
+        this.wheelInfo = parseWheelInfo();
+        this.metadata = parseMetadata();
     }
 
     /** Opens a wheel whose file name is its wheel name, with the default budget. */
@@ -289,7 +290,8 @@ public final class WheelArchive implements Closeable {
     }
 
     private EntryVerifier verifier(WheelEntry entry) {
-        return new EntryVerifier(name(), entry, budget, record.entry(entry.name()).flatMap(RecordEntry::hash));
+        Optional<RecordHash> hash = record == null ? Optional.empty() : record.entry(entry.name()).flatMap(RecordEntry::hash);
+        return new EntryVerifier(name(), entry, budget, hash);
     }
 
     private ZipArchiveEntry zipEntry(WheelEntry entry) {
