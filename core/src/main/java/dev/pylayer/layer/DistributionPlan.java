@@ -72,7 +72,7 @@ final class DistributionPlan {
                 continue;
             }
             Optional<InstallScheme.Destination> destination =
-                    InstallScheme.destination(origin, entry.name(), archive.metadata().name().display());
+                    InstallScheme.destination(origin, entry.name(), archive.filename().name().normalized());
             if (destination.isEmpty()) {
                 continue;
             }

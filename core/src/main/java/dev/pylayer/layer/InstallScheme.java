@@ -34,7 +34,8 @@ final class InstallScheme {
      * The destination of a file entry (already checked by {@code EntryPath}), or empty when pip would not
      * install it.
      *
-     * @param headersName the project name for the headers folder (pip uses the requirement's name)
+     * @param headersName the project name for the headers folder: pip uses the requirement's name, which for a
+     *                    wheel file is the normalized name of its file name ({@code include/python/greenlet/})
      */
     static Optional<Destination> destination(String wheel, String entry, String headersName) {
         int slash = entry.indexOf('/');

@@ -39,7 +39,9 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
  * <ul>
  * <li>entries sorted by name (UTF-8 byte order), an explicit entry (0755) for every folder;</li>
  * <li>files 0644, scripts and files the wheel marks executable 0755; Unix "version made by";</li>
- * <li>every timestamp 1980-01-01 00:00 in DOS time, whatever {@code user.timezone} is;</li>
+ * <li>every timestamp 1980-02-01 00:00 in DOS time, whatever {@code user.timezone} is (Gradle's choice for
+ *     reproducible archives: some zip libraries, Commons Compress among them, read 1980-01-01 00:00, the first
+ *     DOS date, as "no date" and would add extended-timestamp extra fields);</li>
  * <li>no extra fields (no extended timestamps, no Zip64 unless needed, no Unicode path fields), no data
  *     descriptors, no comments;</li>
  * <li>wheel entries copied raw: deflated data is not inflated and deflated again but copied as the wheel
@@ -150,23 +152,30 @@ public final class LayerZipWriter {
             try {
                 configure(zip);
                 // Commons Compress turns Java time into DOS time in the default zone: ask for local midnight.
-                long dosEpoch = LocalDateTime.of(1980, 1, 1, 0, 0).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+                long dosTime = LocalDateTime.of(1980, 2, 1, 0, 0).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
                 int done = 0;
                 for (Map.Entry<String, Object> entry : entries.entrySet()) {
                     if (entry.getValue() instanceof LayerFile file) {
-                        writeFile(zip, entry.getKey(), file, dosEpoch);
+                        writeFile(zip, entry.getKey(), file, dosTime);
                         uncompressed += file.size();
                     } else {
-                        writeFolder(zip, entry.getKey(), dosEpoch);
+                        writeFolder(zip, entry.getKey(), dosTime);
                     }
                     progress.entryWritten(++done, entries.size(), counter.count());
                 }
                 zip.finish();
                 counter.flush();
                 channel.force(true);
-            } finally {
-                zip.close();
+            } catch (IOException | RuntimeException | Error e) {
+                // Closing would try to finish the archive; the first error is the one to report.
+                try {
+                    zip.close();
+                } catch (IOException | RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
             }
+            zip.close();
         }
         return new LayerFacts(HexFormat.of().formatHex(sha256.digest()), counter.count(), uncompressed,
                 plan.files().size(), plan.distributions());
@@ -180,10 +189,8 @@ public final class LayerZipWriter {
         zip.setUseZip64(Zip64Mode.AsNeeded);
     }
 
-    private void writeFile(ZipArchiveOutputStream zip, String name, LayerFile file, long dosEpoch) throws IOException {
-        ZipArchiveEntry entry = new ZipArchiveEntry(name);
-        entry.setTime(dosEpoch);
-        entry.setUnixMode(UnixStat.FILE_FLAG | file.mode());
+    private void writeFile(ZipArchiveOutputStream zip, String name, LayerFile file, long dosTime) throws IOException {
+        ZipArchiveEntry entry = newEntry(name, dosTime, UnixStat.FILE_FLAG | file.mode());
         entry.setSize(file.size());
         entry.setCrc(file.crc());
         if (file instanceof LayerFile.Copied copied) {
@@ -204,15 +211,24 @@ public final class LayerZipWriter {
         }
     }
 
-    private static void writeFolder(ZipArchiveOutputStream zip, String name, long dosEpoch) throws IOException {
-        ZipArchiveEntry entry = new ZipArchiveEntry(name);
-        entry.setTime(dosEpoch);
-        entry.setUnixMode(UnixStat.DIR_FLAG | 0755);
+    private static void writeFolder(ZipArchiveOutputStream zip, String name, long dosTime) throws IOException {
+        ZipArchiveEntry entry = newEntry(name, dosTime, UnixStat.DIR_FLAG | 0755);
         entry.setMethod(ZipArchiveEntry.STORED);
         entry.setSize(0);
         entry.setCompressedSize(0);
         entry.setCrc(0);
         zip.addRawArchiveEntry(entry, InputStream.nullInputStream());
+    }
+
+    private static ZipArchiveEntry newEntry(String name, long dosTime, int unixMode) {
+        ZipArchiveEntry entry = new ZipArchiveEntry(name);
+        entry.setTime(dosTime);
+        entry.setUnixMode(unixMode);
+        if (entry.getExtraFields(true).length != 0) {
+            // A time Commons Compress cannot keep as plain DOS time would bring extended-timestamp fields.
+            throw new IllegalStateException("zip entry `" + name + "` would carry extra fields");
+        }
+        return entry;
     }
 
     /** Raw deflate at the highest level: generated files are small, and smaller layers upload faster. */
