@@ -12,8 +12,8 @@ final class CheckedEntryStreams {
     }
 
     /** Passes the inflated bytes on, checking them. */
-    static InputStream inflated(InputStream inflated, EntryVerifier verifier) {
-        return new FilterInputStream(inflated) {
+    static InputStream inflated(InputStream inflated, EntryVerifier verifier, String wheel, WheelEntry entry) {
+        return new FilterInputStream(failingAsInvalid(inflated, wheel, entry)) {
             private boolean done;
 
             @Override
@@ -52,7 +52,40 @@ final class CheckedEntryStreams {
      * the layer writer copies, so no byte lands in a layer whose content does not match its wheel.
      */
     static InputStream raw(InputStream raw, WheelEntry entry, EntryVerifier verifier, String wheel) {
-        return new RawCheckingStream(raw, entry, verifier, wheel);
+        return new RawCheckingStream(failingAsInvalid(raw, wheel, entry), entry, verifier, wheel);
+    }
+
+    /**
+     * Turns a failure to read the wheel (a truncated or corrupt archive) into an {@link InvalidWheelException}
+     * naming it, so that callers can tell a bad wheel from a failing output.
+     */
+    static InputStream failingAsInvalid(InputStream in, String wheel, WheelEntry entry) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                try {
+                    return in.read();
+                } catch (IOException | RuntimeException e) {
+                    throw invalid(e);
+                }
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                try {
+                    return in.read(buffer, offset, length);
+                } catch (IOException | RuntimeException e) {
+                    throw invalid(e);
+                }
+            }
+
+            private RuntimeException invalid(Exception e) {
+                if (e instanceof dev.pylayer.PylayerException typed) {
+                    return typed;
+                }
+                return new InvalidWheelException(wheel, entry.name(), "it cannot be read (" + e.getMessage() + ")", e);
+            }
+        };
     }
 
     private static final class RawCheckingStream extends FilterInputStream {

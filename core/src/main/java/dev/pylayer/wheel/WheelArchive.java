@@ -271,7 +271,7 @@ public final class WheelArchive implements Closeable {
     /** The inflated content of a file entry, checked against its declared size, CRC and RECORD hash as it is read. */
     public InputStream open(WheelEntry entry) throws IOException {
         ZipArchiveEntry zipEntry = zipEntry(entry);
-        return CheckedEntryStreams.inflated(zip.getInputStream(zipEntry), verifier(entry));
+        return CheckedEntryStreams.inflated(stream(entry, () -> zip.getInputStream(zipEntry)), verifier(entry), name(), entry);
     }
 
     /**
@@ -281,12 +281,25 @@ public final class WheelArchive implements Closeable {
      */
     public InputStream openRawChecked(WheelEntry entry) throws IOException {
         ZipArchiveEntry zipEntry = zipEntry(entry);
-        return CheckedEntryStreams.raw(zip.getRawInputStream(zipEntry), entry, verifier(entry), name());
+        return CheckedEntryStreams.raw(stream(entry, () -> zip.getRawInputStream(zipEntry)), entry, verifier(entry), name());
     }
 
-    /** The stored bytes of a file entry, unchecked. */
+    /** The stored bytes of a file entry, unchecked but for read failures, which name the wheel. */
     public InputStream openRaw(WheelEntry entry) throws IOException {
-        return zip.getRawInputStream(zipEntry(entry));
+        ZipArchiveEntry zipEntry = zipEntry(entry);
+        return CheckedEntryStreams.failingAsInvalid(stream(entry, () -> zip.getRawInputStream(zipEntry)), name(), entry);
+    }
+
+    private interface StreamOpener {
+        InputStream open() throws IOException;
+    }
+
+    private InputStream stream(WheelEntry entry, StreamOpener opener) {
+        try {
+            return opener.open();
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidWheelException(name(), entry.name(), "it cannot be read (" + e.getMessage() + ")", e);
+        }
     }
 
     private EntryVerifier verifier(WheelEntry entry) {
