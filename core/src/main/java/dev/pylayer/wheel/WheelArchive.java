@@ -74,12 +74,14 @@ public final class WheelArchive implements Closeable {
             ZipArchiveEntry zipEntry = all.nextElement();
             String name = zipEntry.getName();
             EntryPath.check(name(), name);
-            if (!seen.add(name)) {
-                throw new InvalidWheelException(name(), name, "the name appears twice in the archive");
-            }
+            boolean first = seen.add(name);
             WheelEntry entry = describe(zipEntry);
             if (name.endsWith("/")) {
                 continue;
+            }
+            if (!first) {
+                // Which copy an installer would keep is up to it; a layer must not depend on that.
+                throw new InvalidWheelException(name(), name, "the name appears twice in the archive");
             }
             total += entry.size();
             if (largest == null || entry.size() > largest.size()) {

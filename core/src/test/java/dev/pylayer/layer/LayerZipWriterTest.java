@@ -162,6 +162,27 @@ class LayerZipWriterTest {
     }
 
     @Test
+    void sortsEntriesByUtf8BytesNotByUtf16Units() {
+        Path wheel = WheelBuilder.wheel("uni", "1.0").file("uni/\uD83D\uDE00.py", "").file("uni/\uFF21.py", "")
+                .file("uni/\u00e9.py", "").file("uni/z.py", "").writeTo(dir.resolve("wheels"));
+        Path output = dir.resolve("layer.zip");
+        write(output, List.of(LayerSource.of(wheel, true)));
+        List<String> files = new LayerZip(output).names().stream().filter(name -> name.startsWith(SITE + "uni/"))
+                .map(name -> name.substring(SITE.length() + 4)).toList();
+        assertEquals(List.of("", "z.py", "\u00e9.py", "\uFF21.py", "\uD83D\uDE00.py"), files);
+    }
+
+    @Test
+    void laysOutForEachRuntime() {
+        assertEquals(new LayerLayout("python/lib/python3.9/site-packages", "/var/lang/bin/python3.9", "3.9"),
+                LayerLayout.forRuntime(LambdaRuntime.PYTHON_3_9));
+        for (String bad : List.of("/python", "python/", "python/../x", "")) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> new LayerLayout(bad, "/usr/bin/python3", "3.12"), bad);
+        }
+    }
+
+    @Test
     void storesGeneratedFilesWhenAskedForMachineIndependentBytes() {
         Path output = dir.resolve("layer.zip");
         LayerZipWriter.create().deflateGeneratedFiles(false).write(LAYOUT, List.of(LayerSource.of(demo(), true)), output);
