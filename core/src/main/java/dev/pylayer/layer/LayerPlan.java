@@ -19,6 +19,12 @@ import java.util.TreeMap;
  * one copy is kept); different bytes, or a file where another wheel needs a folder, is a
  * {@link PathConflictException} naming both wheels.
  *
+ * <p>Scripts from a wheel's {@code .data/scripts} and launchers for its {@code console_scripts} and
+ * {@code gui_scripts} go to {@code site-packages/bin/} (pip {@code --target} does the same), executable (0755).
+ * A script whose first line starts with {@code #!python} gets {@code #!/var/lang/bin/python3.X} instead, the
+ * interpreter of Lambda's Python runtimes (see {@link LayerLayout#forRuntime}), as pip writes the path of the
+ * interpreter it installs for; launchers name the same interpreter.
+ *
  * <p>Wheels are planned in the order of their file names, whatever order they are given in, so the plan (and
  * the zip written from it) does not depend on the order of requirements. The plan keeps the wheels open for
  * the writer; close it when done.

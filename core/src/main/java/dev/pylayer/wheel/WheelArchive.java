@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,6 +110,11 @@ public final class WheelArchive implements Closeable {
     public static WheelArchive open(Path file) {
         Path name = Objects.requireNonNull(file, "file").getFileName();
         return open(file, WheelFilename.parse(name == null ? "" : name.toString()), DEFAULT_UNCOMPRESSED_BUDGET);
+    }
+
+    /** Opens a wheel stored under another name (a cache keeps wheels by digest), with the default budget. */
+    public static WheelArchive open(Path file, WheelFilename filename) {
+        return open(file, filename, DEFAULT_UNCOMPRESSED_BUDGET);
     }
 
     /**
@@ -379,13 +383,10 @@ public final class WheelArchive implements Closeable {
         return entryPoints;
     }
 
+    /** Closes the archive; a failure to close a file only read from is of no consequence and is not reported. */
     @Override
     public void close() {
-        try {
-            zip.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ZipFile.closeQuietly(zip);
     }
 
     @Override
