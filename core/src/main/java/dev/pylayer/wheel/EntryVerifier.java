@@ -12,16 +12,14 @@ import java.util.zip.CRC32;
 final class EntryVerifier {
     private final String wheel;
     private final WheelEntry entry;
-    private final long budget;
     private final Optional<RecordHash> recorded;
     private final MessageDigest digest;
     private final CRC32 crc = new CRC32();
     private long count;
 
-    EntryVerifier(String wheel, WheelEntry entry, long budget, Optional<RecordHash> recorded) {
+    EntryVerifier(String wheel, WheelEntry entry, Optional<RecordHash> recorded) {
         this.wheel = wheel;
         this.entry = entry;
-        this.budget = budget;
         this.recorded = recorded;
         this.digest = recorded.flatMap(RecordHash::newDigest).orElse(null);
     }
@@ -29,8 +27,8 @@ final class EntryVerifier {
     void update(byte[] buffer, int offset, int length) {
         count += length;
         if (count > entry.size()) {
-            throw new WheelTooLargeException(wheel, entry.name(), count, Math.min(budget, entry.size()),
-                    "has an entry that inflates past its declared size of " + entry.size() + " bytes");
+            throw new WheelTooLargeException(wheel, entry.name(), count, entry.size(),
+                    "has an entry that inflates past its declared size; inflation was stopped");
         }
         crc.update(buffer, offset, length);
         if (digest != null) {

@@ -47,7 +47,6 @@ public final class WheelArchive implements Closeable {
     private final Path path;
     private final WheelFilename filename;
     private final ZipFile zip;
-    private final long budget;
     private final List<WheelEntry> entries;
     private final Map<String, WheelEntry> byName;
     private final Map<String, ZipArchiveEntry> zipEntries;
@@ -62,7 +61,6 @@ public final class WheelArchive implements Closeable {
         this.path = path;
         this.filename = filename;
         this.zip = zip;
-        this.budget = budget;
         List<WheelEntry> files = new ArrayList<>();
         Map<String, WheelEntry> names = new HashMap<>();
         Map<String, ZipArchiveEntry> raw = new HashMap<>();
@@ -310,7 +308,7 @@ public final class WheelArchive implements Closeable {
 
     private EntryVerifier verifier(WheelEntry entry) {
         Optional<RecordHash> hash = record == null ? Optional.empty() : record.entry(entry.name()).flatMap(RecordEntry::hash);
-        return new EntryVerifier(name(), entry, budget, hash);
+        return new EntryVerifier(name(), entry, hash);
     }
 
     private ZipArchiveEntry zipEntry(WheelEntry entry) {
