@@ -1,0 +1,52 @@
+package dev.pylayer.publish;
+
+import java.util.List;
+import software.amazon.awssdk.services.lambda.model.GetLayerVersionResponse;
+import software.amazon.awssdk.services.lambda.model.LayerVersionsListItem;
+import software.amazon.awssdk.services.lambda.model.PublishLayerVersionResponse;
+
+/**
+ * One version of a layer as Lambda reports it. ListLayerVersions does not report the content, so
+ * {@code codeSha256} is null and {@code codeSize} -1 for versions only listed.
+ *
+ * @param createdDate ISO 8601 as Lambda sends it, e.g. {@code 2018-11-27T15:10:45.123+0000}
+ */
+public record LayerVersionInfo(String layerArn, String layerVersionArn, long version, String codeSha256,
+        long codeSize, List<String> compatibleRuntimes, List<String> compatibleArchitectures, String description,
+        String licenseInfo, String createdDate) {
+
+    public LayerVersionInfo {
+        compatibleRuntimes = List.copyOf(compatibleRuntimes);
+        compatibleArchitectures = List.copyOf(compatibleArchitectures);
+    }
+
+    static LayerVersionInfo of(PublishLayerVersionResponse response) {
+        return new LayerVersionInfo(response.layerArn(), response.layerVersionArn(), response.version(),
+                response.content() == null ? null : response.content().codeSha256(),
+                response.content() == null || response.content().codeSize() == null ? -1 : response.content().codeSize(),
+                response.compatibleRuntimesAsStrings(), response.compatibleArchitecturesAsStrings(),
+                response.description(), response.licenseInfo(), response.createdDate());
+    }
+
+    static LayerVersionInfo of(GetLayerVersionResponse response) {
+        return new LayerVersionInfo(response.layerArn(), response.layerVersionArn(), response.version(),
+                response.content() == null ? null : response.content().codeSha256(),
+                response.content() == null || response.content().codeSize() == null ? -1 : response.content().codeSize(),
+                response.compatibleRuntimesAsStrings(), response.compatibleArchitecturesAsStrings(),
+                response.description(), response.licenseInfo(), response.createdDate());
+    }
+
+    static LayerVersionInfo of(LayerVersionsListItem item) {
+        return new LayerVersionInfo(layerArnOf(item.layerVersionArn()), item.layerVersionArn(), item.version(), null,
+                -1, item.compatibleRuntimesAsStrings(), item.compatibleArchitecturesAsStrings(), item.description(),
+                item.licenseInfo(), item.createdDate());
+    }
+
+    /** {@code arn:aws:lambda:us-east-1:123456789012:layer:name:3} → {@code arn:…:layer:name}. */
+    static String layerArnOf(String layerVersionArn) {
+        int colon = layerVersionArn.lastIndexOf(':');
+        String tail = layerVersionArn.substring(colon + 1);
+        return colon > 0 && !tail.isEmpty() && tail.chars().allMatch(Character::isDigit)
+                ? layerVersionArn.substring(0, colon) : layerVersionArn;
+    }
+}
