@@ -1,0 +1,245 @@
+package dev.pylayer.index;
+
+import dev.pylayer.Pylayer;
+import dev.pylayer.cache.ContentCache;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+
+/**
+ * The entry point: one HTTP client (connection reuse, HTTP/2 where offered), one cache, one set of
+ * credentials, shared by every index it makes and every fetch. Thread-safe: the resolver may list projects
+ * and fetch metadata from many threads at once; requests beyond {@code maxConcurrentRequests} wait.
+ *
+ * <pre>{@code
+ * try (IndexClient client = IndexClient.builder().cache(ContentCache.openDefault()).build()) {
+ *     PackageIndex index = client.index(IndexOptions.of("https://pypi.org/simple"));
+ *     ProjectListing listing = index.listProject(PackageName.of("requests"));
+ *     byte[] metadata = client.coreMetadata(listing.files().get(0));
+ *     Path wheel = client.wheel(listing.files().get(0), List.of(), bytes -> { });
+ * }
+ * }</pre>
+ */
+public final class IndexClient implements AutoCloseable {
+    private final OkHttpClient okHttp;
+    private final CredentialStore credentials;
+    private final IndexHttp http;
+    private final DistributionFetcher fetcher;
+    private final ExecutorService executor;
+
+    private IndexClient(Builder builder) {
+        this.credentials = new CredentialStore(builder.netrc != null ? builder.netrc : Netrc.load());
+        this.okHttp = new OkHttpClient.Builder()
+                .connectTimeout(builder.connectTimeout)
+                .readTimeout(builder.readTimeout)
+                .writeTimeout(builder.readTimeout)
+                .connectionPool(new ConnectionPool(builder.maxConcurrentRequests, 5, TimeUnit.MINUTES))
+                .addInterceptor(chain -> {
+                    Request request = chain.request();
+                    Request.Builder decorated = request.newBuilder().header("User-Agent", Pylayer.userAgent());
+                    if (request.header("Authorization") == null) {
+                        credentials.forUrl(request.url()).ifPresent(found -> decorated.header("Authorization",
+                                okhttp3.Credentials.basic(found.username(), found.password(), StandardCharsets.UTF_8)));
+                    }
+                    return chain.proceed(decorated.build());
+                })
+                .build();
+        ContentCache cache = builder.cache != null ? builder.cache : ContentCache.openDefault();
+        this.http = new IndexHttp(okHttp, builder.retryPolicy, credentials, builder.maxConcurrentRequests,
+                builder.offline, cache, builder.clock);
+        this.fetcher = new DistributionFetcher(http, builder.rangeReads, builder.rangeTail);
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "pylayer-index-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The sources the options name, merged (pip semantics: every file from every source, first source wins a name). */
+    public PackageIndex index(IndexOptions options) {
+        List<PackageIndex> sources = new ArrayList<>();
+        options.indexUrl().ifPresent(url -> sources.add(index(url)));
+        options.extraIndexUrls().forEach(url -> sources.add(index(url)));
+        options.findLinks().forEach(location -> sources.add(findLinks(location)));
+        if (sources.isEmpty()) {
+            throw new InvalidIndexUrlException("--no-index", "leaves nowhere to look for distributions",
+                    List.of("add `--find-links DIR` with the wheels to use, or drop `--no-index`"));
+        }
+        return sources.size() == 1 ? sources.get(0) : new MergedIndex(sources, executor);
+    }
+
+    /**
+     * One index by the command line's rule: a URL whose last path segment is {@code simple} is a PEP 503/691
+     * simple index (http(s) or a {@code file://} folder); any other is a PyPI JSON API base.
+     */
+    public PackageIndex index(String url) {
+        IndexUrl parsed = IndexUrl.parse(url);
+        credentials.register(parsed);
+        boolean simple = parsed.lastSegment().equals("simple");
+        if (parsed.isFile()) {
+            if (!simple) {
+                throw new InvalidIndexUrlException(parsed.displayUrl(), "is a local folder but not a `simple` index",
+                        List.of("a local index is a folder named `simple` with one `<project>/index.html` per project",
+                                "for a folder of wheels, use `--find-links`"));
+            }
+            if (!Files.isDirectory(parsed.path())) {
+                throw new InvalidIndexUrlException(parsed.displayUrl(), "is not a folder",
+                        List.of("check the path of the local simple index"));
+            }
+        }
+        return simple ? new SimpleIndex(parsed, http) : new JsonApiIndex(parsed, http);
+    }
+
+    /** A {@code --find-links} location: a folder of distributions or an HTML page of links. */
+    public PackageIndex findLinks(String location) {
+        IndexUrl parsed = IndexUrl.parse(location);
+        credentials.register(parsed);
+        if (parsed.isFile() && !Files.exists(parsed.path())) {
+            throw new InvalidIndexUrlException(parsed.displayUrl(), "does not exist",
+                    List.of("`--find-links` takes an existing folder of wheels or the URL of a page of links"));
+        }
+        return new FindLinks(parsed, http);
+    }
+
+    /** The wheel's METADATA bytes, fetched the cheapest way available and cached by the wheel's sha256. */
+    public byte[] coreMetadata(DistributionFile file) {
+        return fetcher.coreMetadata(file);
+    }
+
+    /**
+     * The wheel as a local file whose digests match the index's and, when given, one of {@code requiredHashes}
+     * ({@code sha256:<hex>} as in a requirements file's {@code --hash}). Remote wheels are streamed into the cache;
+     * local files ({@code file:} indexes, find-links folders) are used in place after hashing. {@code progress}
+     * receives byte counts as they arrive (a negative count undoes an attempt that failed and is retried).
+     */
+    public Path wheel(DistributionFile file, Collection<String> requiredHashes, LongConsumer progress) {
+        return fetcher.wheel(file, requiredHashes, Objects.requireNonNull(progress, "progress"));
+    }
+
+    public Path wheel(DistributionFile file) {
+        return wheel(file, Set.of(), bytes -> { });
+    }
+
+    public ContentCache cache() {
+        return http.cache();
+    }
+
+    public boolean offline() {
+        return http.offline();
+    }
+
+    /** Stops the helper threads and closes idle connections; the cache is the caller's to close. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        okHttp.dispatcher().executorService().shutdown();
+        okHttp.connectionPool().evictAll();
+    }
+
+    /** Settings; every one has a default suited to a command-line build. */
+    public static final class Builder {
+        private ContentCache cache;
+        private boolean offline;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Duration connectTimeout = Duration.ofSeconds(15);
+        private Duration readTimeout = Duration.ofSeconds(60);
+        private int maxConcurrentRequests = 16;
+        private Netrc netrc;
+        private boolean rangeReads = true;
+        private int rangeTail = HttpRangeChannel.DEFAULT_TAIL;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** Default: {@link ContentCache#openDefault()}; for {@code --no-cache} pass {@link ContentCache#throwaway()}. */
+        public Builder cache(ContentCache value) {
+            this.cache = value;
+            return this;
+        }
+
+        /** {@code --offline}: no request leaves the machine; cached documents and wheels only. */
+        public Builder offline(boolean value) {
+            this.offline = value;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy value) {
+            this.retryPolicy = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder connectTimeout(Duration value) {
+            this.connectTimeout = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The longest silence while reading a response (not the whole download). */
+        public Builder readTimeout(Duration value) {
+            this.readTimeout = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder maxConcurrentRequests(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxConcurrentRequests must be at least 1");
+            }
+            this.maxConcurrentRequests = value;
+            return this;
+        }
+
+        /** Default: {@link Netrc#load()} ({@code $NETRC} or {@code ~/.netrc}). */
+        public Builder netrc(Netrc value) {
+            this.netrc = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder netrc(Path file) {
+            return netrc(Netrc.load(file));
+        }
+
+        /** Whether METADATA may be read with HTTP Range requests (default yes); off, a wheel without PEP 658 is downloaded. */
+        public Builder rangeReads(boolean value) {
+            this.rangeReads = value;
+            return this;
+        }
+
+        /** Bytes asked for by the first, suffix, range request. */
+        public Builder rangeTail(int bytes) {
+            if (bytes < 22) {
+                throw new IllegalArgumentException("the tail must hold at least an end-of-central-directory record");
+            }
+            this.rangeTail = bytes;
+            return this;
+        }
+
+        Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public IndexClient build() {
+            return new IndexClient(this);
+        }
+    }
+}
