@@ -22,7 +22,7 @@ public final class Specifier {
     private static final String DEV = "(?:[-_.]?dev[-_.]?[0-9]*)?";
     private static final String LOCAL = "(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?";
     /** packaging 26.2's {@code Specifier._regex}, branch by branch. */
-    private static final Pattern GRAMMAR = Pattern.compile(SPACE + "*(?:"
+    private static final String CLAUSE = "(?:"
             // === takes anything but whitespace, `;` (a marker follows) and `)` (the specifier may be wrapped).
             + "(?:===" + SPACE + "*[^\\t\\n\\x0B\\f\\r\\x1C-\\x1F\\x85\\p{Z};)]*)"
             // == and != allow a trailing .* or a local label.
@@ -30,7 +30,10 @@ public final class Specifier {
             // ~= needs two release numbers.
             + "|(?:~=" + SPACE + "*v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)+" + PRE + POST + DEV + ")"
             + "|(?:(?:<=|>=|<|>)" + SPACE + "*" + RELEASE + PRE + POST + DEV + ")"
-            + ")" + SPACE + "*", Pattern.CASE_INSENSITIVE);
+            + ")";
+    private static final Pattern GRAMMAR = Pattern.compile(SPACE + "*" + CLAUSE + SPACE + "*", Pattern.CASE_INSENSITIVE);
+    /** The clause alone, as packaging's PEP 508 tokenizer reads a SPECIFIER token. */
+    private static final Pattern TOKEN = Pattern.compile(CLAUSE, Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMBER_THEN_PRE = Pattern.compile("([0-9]+)((?:a|b|c|rc)[0-9]+)");
     private static final Pattern OPERATOR = Pattern.compile("===|~=|==|!=|<=|>=|<|>");
 
@@ -100,6 +103,16 @@ public final class Specifier {
         Version version = Version.tryParse(bare)
                 .orElseThrow(() -> new InvalidSpecifierException(text, "`" + bare + "` is not a PEP 440 version"));
         return new Specifier(operator, versionText, version, wildcard);
+    }
+
+    /**
+     * The length of the clause that starts at {@code start} in {@code text}, or -1 if none does: how PEP 508's
+     * grammar (packaging's SPECIFIER token) reads {@code name >=1.0, <2 ; marker}. No surrounding whitespace.
+     */
+    public static int clauseLength(CharSequence text, int start) {
+        Matcher m = TOKEN.matcher(text);
+        m.region(start, text.length());
+        return m.lookingAt() ? m.end() - start : -1;
     }
 
     /** Why text the grammar refused is wrong, for the message: the first rule it breaks. */
@@ -178,6 +191,21 @@ public final class Specifier {
             return false;
         }
         return matches(candidate);
+    }
+
+    /**
+     * packaging's {@code Specifier.contains} on a string, which marker evaluation uses: {@code ===} compares the
+     * text as written (case-insensitively); the other operators parse it, and text that is no PEP 440 version
+     * matches nothing.
+     */
+    public boolean containsText(String text, boolean allowPrereleases) {
+        Objects.requireNonNull(text, "text");
+        Optional<Version> candidate = Version.tryParse(text);
+        if (operator == Operator.ARBITRARY_EQUAL) {
+            boolean same = text.toLowerCase(Locale.ROOT).equals(versionText.toLowerCase(Locale.ROOT));
+            return same && (candidate.isEmpty() || allowPrereleases || !candidate.get().isPrerelease());
+        }
+        return candidate.isPresent() && contains(candidate.get(), allowPrereleases);
     }
 
     /** The operator's rule alone, pre-release policy aside (packaging's {@code _compare_*} methods). */
