@@ -70,6 +70,14 @@ public final class Requirement {
                 parsed.marker() == null ? null : Marker.fromTree(parsed.marker()));
     }
 
+    /**
+     * This requirement with {@code newMarker} (or none) in place of its marker. pip reads a requirements-file
+     * line {@code name>=1; marker} as the requirement before the first {@code ;} and the marker after it.
+     */
+    public Requirement withMarker(Marker newMarker) {
+        return new Requirement(name, extras, extrasAsWritten, specifier, url, newMarker);
+    }
+
     public PackageName name() {
         return name;
     }
