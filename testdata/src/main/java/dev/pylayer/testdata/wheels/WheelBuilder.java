@@ -48,9 +48,12 @@ public final class WheelBuilder {
     private final List<Entry> entries = new ArrayList<>();
     private final List<Entry> unrecorded = new ArrayList<>();
     private final Map<String, String> recordOverrides = new LinkedHashMap<>();
+    private final List<String> extraRecordLines = new ArrayList<>();
+    private final Map<String, List<String>> entryPoints = new LinkedHashMap<>();
     private boolean writeRecord = true;
     private boolean writeMetadata = true;
     private String metadataVersion = "2.1";
+    private String wheelVersion = "1.0";
 
     private WheelBuilder(String name, String version) {
         this.name = name;
@@ -99,6 +102,12 @@ public final class WheelBuilder {
 
     public WheelBuilder metadataVersion(String value) {
         this.metadataVersion = value;
+        return this;
+    }
+
+    /** {@code Wheel-Version} in WHEEL (1.0 unless a test needs another). */
+    public WheelBuilder wheelVersion(String value) {
+        this.wheelVersion = value;
         return this;
     }
 
@@ -153,6 +162,21 @@ public final class WheelBuilder {
         return this;
     }
 
+    /** Appends a RECORD line as written, e.g. for a file the archive does not have. */
+    public WheelBuilder extraRecordLine(String line) {
+        extraRecordLines.add(line);
+        return this;
+    }
+
+    /**
+     * An entry point in {@code .dist-info/entry_points.txt}, e.g. {@code ("console_scripts", "demo", "demo.cli:main")};
+     * the file is written (and recorded) when there is at least one.
+     */
+    public WheelBuilder entryPoint(String group, String name, String value) {
+        entryPoints.computeIfAbsent(group, g -> new ArrayList<>()).add(name + " = " + value);
+        return this;
+    }
+
     public WheelBuilder withoutRecord() {
         this.writeRecord = false;
         return this;
@@ -202,7 +226,7 @@ public final class WheelBuilder {
     }
 
     private byte[] wheelFile() {
-        StringBuilder text = new StringBuilder("Wheel-Version: 1.0\nGenerator: pylayer-testdata\n");
+        StringBuilder text = new StringBuilder("Wheel-Version: " + wheelVersion + "\nGenerator: pylayer-testdata\n");
         text.append("Root-Is-Purelib: ").append(rootIsPurelib).append('\n');
         String[] parts = tags.split("-");
         for (String interpreter : parts[0].split("\\.")) {
@@ -226,12 +250,22 @@ public final class WheelBuilder {
             all.add(new Entry(distInfo + "/METADATA", metadata(), false, 0));
         }
         all.add(new Entry(distInfo + "/WHEEL", wheelFile(), false, 0));
+        if (!entryPoints.isEmpty()) {
+            StringBuilder text = new StringBuilder();
+            entryPoints.forEach((group, lines) -> {
+                text.append('[').append(group).append("]\n");
+                lines.forEach(line -> text.append(line).append('\n'));
+                text.append('\n');
+            });
+            all.add(new Entry(distInfo + "/entry_points.txt", text.toString().getBytes(StandardCharsets.UTF_8), false, 0));
+        }
         StringBuilder record = new StringBuilder();
         for (Entry entry : all) {
             String line = recordOverrides.getOrDefault(entry.name(),
-                    entry.name() + ",sha256=" + urlsafeSha256(entry.content()) + "," + entry.content().length);
+                    csvField(entry.name()) + ",sha256=" + urlsafeSha256(entry.content()) + "," + entry.content().length);
             record.append(line).append('\n');
         }
+        extraRecordLines.forEach(line -> record.append(line).append('\n'));
         record.append(distInfo).append("/RECORD,,\n");
         if (writeRecord) {
             all.add(new Entry(distInfo + "/RECORD", record.toString().getBytes(StandardCharsets.UTF_8), false, 0));
@@ -276,6 +310,14 @@ public final class WheelBuilder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A RECORD (CSV) field, quoted when it holds a comma, a quote or a line break. */
+    static String csvField(String value) {
+        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+            return '"' + value.replace("\"", "\"\"") + '"';
+        }
+        return value;
     }
 
     /** Hex sha256 of some bytes: the form indexes publish. */

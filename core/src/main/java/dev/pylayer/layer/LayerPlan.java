@@ -1,0 +1,151 @@
+package dev.pylayer.layer;
+
+import dev.pylayer.wheel.WheelArchive;
+import java.io.Closeable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Everything a layer will hold, decided before a byte is written: the wheels are opened (and checked, see
+ * {@link WheelArchive}), each is planned as pip would install it ({@link DistributionPlan}), and their files are
+ * merged under the layout's site-packages. Two wheels writing the same path must write the same bytes (then
+ * one copy is kept); different bytes, or a file where another wheel needs a folder, is a
+ * {@link PathConflictException} naming both wheels.
+ *
+ * <p>Scripts from a wheel's {@code .data/scripts} and launchers for its {@code console_scripts} and
+ * {@code gui_scripts} go to {@code site-packages/bin/} (pip {@code --target} does the same), executable (0755).
+ * A script whose first line starts with {@code #!python} gets {@code #!/var/lang/bin/python3.X} instead, the
+ * interpreter of Lambda's Python runtimes (see {@link LayerLayout#forRuntime}), as pip writes the path of the
+ * interpreter it installs for; launchers name the same interpreter.
+ *
+ * <p>Wheels are planned in the order of their file names, whatever order they are given in, so the plan (and
+ * the zip written from it) does not depend on the order of requirements. The plan keeps the wheels open for
+ * the writer; close it when done.
+ */
+public final class LayerPlan implements Closeable {
+    private final LayerLayout layout;
+    private final List<WheelArchive> archives;
+    private final SortedMap<String, LayerFile> files;
+    private final SortedMap<String, String> directories;
+    private final List<DistributionFacts> distributions;
+    private final long uncompressedSize;
+
+    private LayerPlan(LayerLayout layout, List<WheelArchive> archives, SortedMap<String, LayerFile> files,
+                      SortedMap<String, String> directories, List<DistributionFacts> distributions) {
+        this.layout = layout;
+        this.archives = archives;
+        this.files = files;
+        this.directories = directories;
+        this.distributions = distributions;
+        this.uncompressedSize = files.values().stream().mapToLong(LayerFile::size).sum();
+    }
+
+    /** Plans a layer of these wheels; each wheel's declared size is capped at Lambda's 250 MB. */
+    public static LayerPlan create(LayerLayout layout, Collection<LayerSource> sources) {
+        return create(layout, sources, WheelArchive.DEFAULT_UNCOMPRESSED_BUDGET);
+    }
+
+    /** Plans a layer of these wheels, refusing any wheel that declares more than {@code wheelBudget} bytes. */
+    public static LayerPlan create(LayerLayout layout, Collection<LayerSource> sources, long wheelBudget) {
+        Objects.requireNonNull(layout, "layout");
+        List<LayerSource> ordered = new ArrayList<>(sources);
+        ordered.sort(Comparator.comparing((LayerSource source) -> source.filename().filename(), Utf8Order.INSTANCE)
+                .thenComparing(source -> source.wheel().toString(), Utf8Order.INSTANCE));
+        List<WheelArchive> archives = new ArrayList<>();
+        try {
+            List<DistributionPlan> plans = new ArrayList<>();
+            for (LayerSource source : ordered) {
+                WheelArchive archive = WheelArchive.open(source.wheel(), source.filename(), wheelBudget);
+                archives.add(archive);
+                plans.add(DistributionPlan.of(archive, source.requested(), layout));
+            }
+            return merge(layout, archives, plans);
+        } catch (RuntimeException e) {
+            archives.forEach(WheelArchive::close);
+            throw e;
+        }
+    }
+
+    private static LayerPlan merge(LayerLayout layout, List<WheelArchive> archives, List<DistributionPlan> plans) {
+        SortedMap<String, LayerFile> files = new TreeMap<>(Utf8Order.INSTANCE);
+        List<DistributionFacts> distributions = new ArrayList<>();
+        String root = layout.sitePackages() + "/";
+        for (DistributionPlan plan : plans) {
+            distributions.add(plan.facts());
+            for (LayerFile file : plan.files()) {
+                String path = root + file.path();
+                LayerFile earlier = files.putIfAbsent(path, file);
+                if (earlier != null && !earlier.sameContent(file)) {
+                    throw new PathConflictException(path, earlier.origin(), file.origin(),
+                            "is installed with different content by two wheels");
+                }
+            }
+        }
+        SortedMap<String, String> directories = new TreeMap<>(Utf8Order.INSTANCE);
+        for (Map.Entry<String, LayerFile> entry : files.entrySet()) {
+            String path = entry.getKey();
+            for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+                directories.putIfAbsent(path.substring(0, slash + 1), entry.getValue().origin());
+            }
+        }
+        for (Map.Entry<String, LayerFile> entry : files.entrySet()) {
+            String folderUser = directories.get(entry.getKey() + "/");
+            if (folderUser != null) {
+                throw new PathConflictException(entry.getKey(), entry.getValue().origin(), folderUser,
+                        "is a file in one wheel and a folder in another");
+            }
+        }
+        distributions.sort(Comparator.comparing(DistributionFacts::name)
+                .thenComparing(DistributionFacts::wheel, Utf8Order.INSTANCE));
+        return new LayerPlan(layout, List.copyOf(archives), files, directories, List.copyOf(distributions));
+    }
+
+    public LayerLayout layout() {
+        return layout;
+    }
+
+    /** The distributions planned, sorted by name. */
+    public List<DistributionFacts> distributions() {
+        return distributions;
+    }
+
+    /** The sum of the sizes of the layer's files. */
+    public long uncompressedSize() {
+        return uncompressedSize;
+    }
+
+    /** The number of files (folders not counted). */
+    public int fileCount() {
+        return files.size();
+    }
+
+    /** Every zip entry name the layer will have, folders with a trailing {@code /}, in the order written. */
+    public List<String> entryNames() {
+        SortedMap<String, Boolean> all = new TreeMap<>(Utf8Order.INSTANCE);
+        files.keySet().forEach(name -> all.put(name, Boolean.TRUE));
+        directories.keySet().forEach(name -> all.put(name, Boolean.FALSE));
+        return List.copyOf(all.keySet());
+    }
+
+    SortedMap<String, LayerFile> files() {
+        return files;
+    }
+
+    SortedMap<String, String> directories() {
+        return directories;
+    }
+
+    @Override
+    public void close() {
+        for (WheelArchive archive : archives) {
+            archive.close();
+        }
+    }
+}

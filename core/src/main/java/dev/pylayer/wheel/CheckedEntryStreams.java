@@ -1,0 +1,179 @@
+package dev.pylayer.wheel;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/** Streams over one entry that run every byte through an {@link EntryVerifier}. */
+final class CheckedEntryStreams {
+    private CheckedEntryStreams() {
+    }
+
+    /** Passes the inflated bytes on, checking them. */
+    static InputStream inflated(InputStream inflated, EntryVerifier verifier, String wheel, WheelEntry entry) {
+        return new FilterInputStream(failingAsInvalid(inflated, wheel, entry)) {
+            private boolean done;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                int n = read(one, 0, 1);
+                return n < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = in.read(buffer, offset, length);
+                if (n > 0) {
+                    verifier.update(buffer, offset, n);
+                } else if (n < 0 && !done) {
+                    done = true;
+                    verifier.finish();
+                }
+                return n;
+            }
+
+            @Override
+            public long skip(long n) {
+                return 0;
+            }
+
+            @Override
+            public boolean markSupported() {
+                return false;
+            }
+        };
+    }
+
+    /**
+     * Passes the stored (raw, maybe compressed) bytes on unchanged while inflating a copy to check it: what
+     * the layer writer copies, so no byte lands in a layer whose content does not match its wheel.
+     */
+    static InputStream raw(InputStream raw, WheelEntry entry, EntryVerifier verifier, String wheel) {
+        return new RawCheckingStream(failingAsInvalid(raw, wheel, entry), entry, verifier, wheel);
+    }
+
+    /**
+     * Turns a failure to read the wheel (a truncated or corrupt archive) into an {@link InvalidWheelException}
+     * naming it, so that callers can tell a bad wheel from a failing output.
+     */
+    static InputStream failingAsInvalid(InputStream in, String wheel, WheelEntry entry) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                try {
+                    return in.read();
+                } catch (IOException | RuntimeException e) {
+                    throw invalid(e);
+                }
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                try {
+                    return in.read(buffer, offset, length);
+                } catch (IOException | RuntimeException e) {
+                    throw invalid(e);
+                }
+            }
+
+            private RuntimeException invalid(Exception e) {
+                if (e instanceof dev.pylayer.PylayerException typed) {
+                    return typed;
+                }
+                return new InvalidWheelException(wheel, entry.name(), "it cannot be read (" + e.getMessage() + ")", e);
+            }
+        };
+    }
+
+    private static final class RawCheckingStream extends FilterInputStream {
+        private final WheelEntry entry;
+        private final EntryVerifier verifier;
+        private final String wheel;
+        private final Inflater inflater;
+        private final byte[] scratch;
+        private boolean done;
+
+        RawCheckingStream(InputStream raw, WheelEntry entry, EntryVerifier verifier, String wheel) {
+            super(raw);
+            this.entry = entry;
+            this.verifier = verifier;
+            this.wheel = wheel;
+            this.inflater = entry.method() == WheelEntry.DEFLATED ? new Inflater(true) : null;
+            this.scratch = inflater == null ? null : new byte[64 * 1024];
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                if (inflater == null) {
+                    verifier.update(buffer, offset, n);
+                } else if (!inflater.finished()) {
+                    inflater.setInput(buffer, offset, n);
+                    drain();
+                }
+            } else if (n < 0 && !done) {
+                done = true;
+                if (inflater != null && !inflater.finished()) {
+                    // zlib may want one dummy byte past the end of a raw deflate stream (Inflater's javadoc).
+                    inflater.setInput(new byte[1]);
+                    drain();
+                    if (!inflater.finished()) {
+                        throw corrupt("its deflate data ends early", null);
+                    }
+                }
+                verifier.finish();
+            }
+            return n;
+        }
+
+        private void drain() {
+            try {
+                while (!inflater.finished() && !inflater.needsInput()) {
+                    int k = inflater.inflate(scratch);
+                    if (k > 0) {
+                        verifier.update(scratch, 0, k);
+                    } else if (inflater.needsDictionary()) {
+                        throw corrupt("its deflate data asks for a preset dictionary", null);
+                    } else if (!inflater.finished() && !inflater.needsInput()) {
+                        throw corrupt("its deflate data does not progress", null);
+                    }
+                }
+            } catch (DataFormatException e) {
+                throw corrupt("its deflate data is corrupt", e);
+            }
+        }
+
+        private InvalidWheelException corrupt(String why, Throwable cause) {
+            return new InvalidWheelException(wheel, entry.name(), why, cause);
+        }
+
+        @Override
+        public long skip(long n) {
+            return 0;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (inflater != null) {
+                inflater.end();
+            }
+            super.close();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.pylayer.wheel;
+
+import java.util.List;
+
+/**
+ * A wheel whose entries declare (in the central directory) or inflate to more bytes than the budget, by
+ * default Lambda's 250 MB unzipped limit: refused without inflating it, as a zip bomb must be.
+ */
+public final class WheelTooLargeException extends WheelException {
+    private final String wheel;
+    private final String entry;
+    private final long size;
+    private final long budget;
+
+    /**
+     * @param entry the largest entry, or the one that inflated past its declared size
+     * @param size  the declared total, or the number of bytes reached when inflation was stopped
+     */
+    public WheelTooLargeException(String wheel, String entry, long size, long budget, String why) {
+        super("wheel `" + wheel + "` " + why + " (" + size + " bytes; budget " + budget + " bytes; entry `"
+                        + UnsafeWheelEntryException.printable(entry) + "`)",
+                List.of("a Lambda layer holds at most 262144000 bytes unzipped; a wheel this large cannot fit,"
+                        + " and one that lies about its sizes is a zip bomb"));
+        this.wheel = wheel;
+        this.entry = entry;
+        this.size = size;
+        this.budget = budget;
+    }
+
+    public String wheel() {
+        return wheel;
+    }
+
+    public String entry() {
+        return entry;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    public long budget() {
+        return budget;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.pylayer.layer;
+
+import static dev.pylayer.layer.LayerZipWriterTest.LAYOUT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pylayer.PylayerException;
+import dev.pylayer.testdata.wheels.HostileWheels;
+import dev.pylayer.testdata.wheels.HostileWheels.Hostile;
+import dev.pylayer.testdata.wheels.WheelBuilder;
+import dev.pylayer.wheel.WheelException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Hostile wheels never reach a layer, and a failed write leaves nothing behind. */
+class LayerSafetyTest {
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> hostile() {
+        return Stream.concat(HostileWheels.refusedOnOpen().stream(), HostileWheels.refusedOnCopy().stream())
+                .map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostile")
+    void refusesHostileWheelsAndLeavesNoOutput(Hostile hostile) throws IOException {
+        Path wheels = dir.resolve("wheels");
+        Path good = WheelBuilder.wheel("good", "1.0").file("good/__init__.py", "G = 1\n")
+                .file("good/big.txt", "abc".repeat(100_000)).writeTo(wheels);
+        Path bad = hostile.writeTo(wheels);
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path output = out.resolve("layer.zip");
+        PylayerException error = assertThrows(PylayerException.class, () -> LayerZipWriter.create()
+                .write(LAYOUT, List.of(LayerSource.of(good, true), LayerSource.of(bad, true)), output));
+        assertInstanceOf(WheelException.class, error);
+        assertTrue(error.getMessage().contains("`" + hostile.filename() + "`"), error.getMessage());
+        assertEquals(List.of(), list(out), "nothing left in the output folder");
+    }
+
+    @Test
+    void leavesAnEarlierOutputAloneWhenWritingFails() throws IOException {
+        Path output = dir.resolve("layer.zip");
+        Files.writeString(output, "the previous layer");
+        Path liar = HostileWheels.liar().writeTo(dir.resolve("wheels"));
+        assertThrows(WheelException.class, () -> LayerZipWriter.create()
+                .write(LAYOUT, List.of(LayerSource.of(liar, true)), output));
+        assertEquals("the previous layer", Files.readString(output));
+        assertEquals(List.of("layer.zip", "wheels"), list(dir));
+    }
+
+    @Test
+    void deletesTheTemporaryFileWhenTheListenerFails() throws IOException {
+        Path wheel = WheelBuilder.wheel("good", "1.0").file("good.py", "").writeTo(dir.resolve("wheels"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> LayerZipWriter.create()
+                .progress((done, total, bytes) -> {
+                    if (done == 3) {
+                        throw new IllegalStateException("cancelled");
+                    }
+                }).write(LAYOUT, List.of(LayerSource.of(wheel, true)), out.resolve("layer.zip")));
+        assertEquals("cancelled", error.getMessage());
+        assertEquals(List.of(), list(out));
+    }
+
+    @Test
+    void saysWhenTheOutputFolderDoesNotExist() {
+        Path wheel = WheelBuilder.wheel("good", "1.0").file("good.py", "").writeTo(dir.resolve("wheels"));
+        Path output = dir.resolve("missing").resolve("layer.zip");
+        LayerWriteException error = assertThrows(LayerWriteException.class, () -> LayerZipWriter.create()
+                .write(LAYOUT, List.of(LayerSource.of(wheel, true)), output));
+        assertEquals(output, error.output());
+        assertTrue(error.getMessage().contains("`" + output + "`"), error.getMessage());
+    }
+
+    private static List<String> list(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(path -> path.getFileName().toString()).sorted().toList();
+        }
+    }
+}
