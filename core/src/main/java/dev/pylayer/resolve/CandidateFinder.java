@@ -10,6 +10,7 @@ import dev.pylayer.version.InvalidSpecifierException;
 import dev.pylayer.version.Specifier;
 import dev.pylayer.version.SpecifierSet;
 import dev.pylayer.version.Version;
+import dev.pylayer.wheel.BuildTag;
 import dev.pylayer.wheel.SourceDistFilename;
 import dev.pylayer.wheel.WheelFilename;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class CandidateFinder {
     List<FileVerdict> evaluate(ProjectListing listing) {
         List<FileVerdict> verdicts = new ArrayList<>(listing.files().size());
         for (DistributionFile file : listing.files()) {
-            verdicts.add(evaluate(listing.name(), file));
+            verdicts.add(evaluate(listing.project(), file));
         }
         return List.copyOf(verdicts);
     }
@@ -128,7 +129,7 @@ final class CandidateFinder {
         return candidates;
     }
 
-    private static Comparable<?> buildTagKey(FileVerdict.Usable usable) {
+    private static BuildTag buildTagKey(FileVerdict.Usable usable) {
         return usable.wheel().buildTag().orElse(null);
     }
 

@@ -5,25 +5,37 @@ import java.util.Set;
 
 /**
  * What the user allows for one project without asking for it: {@code -c} constraint files' specifiers, and the
- * {@code --hash} digests of requirements files. Constraints never add a project to the layer.
+ * {@code --hash} digests of requirements files ({@code algorithm:hex}, e.g. {@code sha256:3b1c…}). Constraints
+ * never add a project to the layer.
  */
-public record Constraint(SpecifierSet specifier, Set<String> allowedSha256) {
+public record Constraint(SpecifierSet specifier, Set<String> hashes) {
     public static final Constraint NONE = new Constraint(SpecifierSet.any(), Set.of());
 
     public Constraint {
-        allowedSha256 = Set.copyOf(allowedSha256);
+        hashes = Set.copyOf(hashes);
     }
 
     public Constraint and(Constraint other) {
-        Set<String> hashes;
-        if (allowedSha256.isEmpty()) {
-            hashes = other.allowedSha256;
-        } else if (other.allowedSha256.isEmpty()) {
-            hashes = allowedSha256;
+        Set<String> combined;
+        if (hashes.isEmpty()) {
+            combined = other.hashes;
+        } else if (other.hashes.isEmpty()) {
+            combined = hashes;
         } else {
-            hashes = new java.util.HashSet<>(allowedSha256);
-            hashes.retainAll(other.allowedSha256);
+            combined = new java.util.HashSet<>(hashes);
+            combined.retainAll(other.hashes);
         }
-        return new Constraint(specifier.and(other.specifier), hashes);
+        return new Constraint(specifier.and(other.specifier), combined);
+    }
+
+    /** The allowed sha256 digests (hex): the only algorithm indexes publish that candidates can be sorted by. */
+    public Set<String> sha256() {
+        Set<String> sha256 = new java.util.HashSet<>();
+        for (String hash : hashes) {
+            if (hash.startsWith("sha256:")) {
+                sha256.add(hash.substring("sha256:".length()));
+            }
+        }
+        return sha256;
     }
 }

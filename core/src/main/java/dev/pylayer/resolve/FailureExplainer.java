@@ -79,7 +79,7 @@ final class FailureExplainer {
             }
         }
         List<FileVerdict> verdicts = provider.verdicts(name);
-        if (!finder.candidates(name, verdicts, specifier, constraint.allowedSha256(), allowPrereleases).isEmpty()) {
+        if (!finder.candidates(name, verdicts, specifier, constraint.sha256(), allowPrereleases).isEmpty()) {
             return Optional.empty();
         }
         String who = infos.stream().map(FailureExplainer::askedBy).distinct().collect(Collectors.joining("; "));
@@ -153,7 +153,7 @@ final class FailureExplainer {
                 String reason = usable.get(0).file().yankedReason().map(r -> ": " + r).orElse("");
                 lines.add(release + " was yanked from the index" + reason);
                 hints.add("pin `" + display + "==" + version + "` to use a yanked release anyway (PEP 592)");
-            } else if (!constraint.allowedSha256().isEmpty()) {
+            } else if (!constraint.sha256().isEmpty()) {
                 lines.add("no wheel of " + release + " has a sha256 among the --hash values of the requirements file");
                 hints.add("update the --hash values for " + display + " (the index lists "
                         + usable.stream().map(u -> u.file().sha256().orElse("?")).collect(Collectors.joining(", ")) + ")");

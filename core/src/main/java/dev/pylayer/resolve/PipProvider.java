@@ -1,7 +1,9 @@
 package dev.pylayer.resolve;
 
 import dev.pylayer.PylayerException;
+import dev.pylayer.index.DistributionException;
 import dev.pylayer.index.DistributionFile;
+import dev.pylayer.index.HashMismatchException;
 import dev.pylayer.name.PackageName;
 import dev.pylayer.requirement.MarkerEnvironment;
 import dev.pylayer.requirement.Requirement;
@@ -14,6 +16,7 @@ import dev.pylayer.version.InvalidSpecifierException;
 import dev.pylayer.version.Specifier;
 import dev.pylayer.version.SpecifierSet;
 import dev.pylayer.wheel.CoreMetadata;
+import dev.pylayer.wheel.WheelException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -218,7 +221,7 @@ final class PipProvider implements ResolutionProvider<PythonRequirement, Candida
                 specifier = specifier.and(s.specifier());
             }
             List<WheelCandidate> wheels = finder.candidates(name, verdicts(name), specifier,
-                    constraint.allowedSha256(), allowPrereleases);
+                    constraint.sha256(), allowPrereleases);
             List<Candidate> matches = new ArrayList<>(wheels.size());
             for (WheelCandidate wheel : wheels) {
                 Candidate candidate = parsed.extras().isEmpty() ? wheel : new ExtrasCandidate(wheel, parsed.extras());
@@ -321,7 +324,8 @@ final class PipProvider implements ResolutionProvider<PythonRequirement, Candida
         CoreMetadata metadata;
         try {
             metadata = catalog.metadata(wheel.file());
-        } catch (PylayerException e) {
+        } catch (WheelException | DistributionException | HashMismatchException e) {
+            // A broken file makes this release unusable (pip skips it); an unreachable index stops the build.
             throw new CandidateUnusableException(wheel.describe() + ": " + e.getMessage(), e);
         }
         if (!metadata.name().equals(wheel.name()) || !metadata.version().equals(wheel.version())) {
@@ -364,7 +368,7 @@ final class PipProvider implements ResolutionProvider<PythonRequirement, Candida
                 prefetchExecutor.execute(() -> {
                     try {
                         List<WheelCandidate> wheels = finder.candidates(name, verdicts(name), specifier,
-                                constraint(name).allowedSha256(), allowPrereleases);
+                                constraint(name).sha256(), allowPrereleases);
                         if (!wheels.isEmpty()) {
                             catalog.prefetchMetadata(wheels.get(0).file());
                         }

@@ -63,7 +63,6 @@ public final class Resolver {
         }
         List<PythonRequirement> roots = new ArrayList<>();
         Map<String, Integer> userRequested = new HashMap<>();
-        Map<PackageName, Set<String>> rootHashes = new HashMap<>();
         for (int i = 0; i < request.requirements().size(); i++) {
             RootRequirement root = request.requirements().get(i);
             Requirement requirement = root.requirement();
@@ -73,11 +72,8 @@ public final class Resolver {
             List<PythonRequirement> split = PipProvider.split(requirement);
             userRequested.putIfAbsent(split.get(0).identifier(), i);
             roots.addAll(split);
-            if (!root.sha256().isEmpty()) {
-                rootHashes.computeIfAbsent(requirement.name(), k -> new LinkedHashSet<>()).addAll(root.sha256());
-            }
         }
-        rootHashes.forEach((name, hashes) -> constraints.merge(name, new Constraint(SpecifierSet.any(), hashes),
+        request.hashes().forEach((name, hashes) -> constraints.merge(name, new Constraint(SpecifierSet.any(), hashes),
                 Constraint::and));
         // pip puts requirements with extras last: the base's constraints then shape their candidate lists.
         roots.sort(Comparator.comparing(r -> r.identifier().contains("[")));
@@ -136,7 +132,7 @@ public final class Resolver {
                 Set<String> parents = requiredBy.getOrDefault(wheel.name(), Set.of());
                 packages.add(new ResolvedPackage(wheel.name(), wheel.version(), wheel.file(),
                         requested.contains(wheel.name()),
-                        constraints.getOrDefault(wheel.name(), Constraint.NONE).allowedSha256(), parents));
+                        constraints.getOrDefault(wheel.name(), Constraint.NONE).hashes(), parents));
             }
         }
         packages.sort(Comparator.comparing(ResolvedPackage::name));
@@ -147,7 +143,7 @@ public final class Resolver {
     private static void checkHashes(Resolution resolution) {
         List<String> missing = new ArrayList<>();
         for (ResolvedPackage p : resolution.packages()) {
-            if (p.allowedSha256().isEmpty()) {
+            if (p.allowedHashes().isEmpty()) {
                 missing.add(p.name().normalized() + "==" + p.version()
                         + p.file().sha256().map(h -> " --hash=sha256:" + h).orElse(""));
             }
