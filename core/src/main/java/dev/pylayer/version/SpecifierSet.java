@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,7 +21,7 @@ public final class SpecifierSet {
     private final List<Specifier> specifiers;
 
     private SpecifierSet(List<Specifier> specifiers) {
-        this.specifiers = List.copyOf(specifiers);
+        this.specifiers = specifiers;
     }
 
     /** The set that matches every version. */
@@ -34,24 +33,30 @@ public final class SpecifierSet {
     public static SpecifierSet parse(String text) {
         Objects.requireNonNull(text, "text");
         List<Specifier> parsed = new ArrayList<>();
-        Set<Specifier> seen = new LinkedHashSet<>();
         for (String item : text.split(",", -1)) {
-            if (item.isBlank()) {
-                continue;
-            }
-            Specifier specifier = Specifier.parse(item);
-            if (seen.add(specifier)) {
-                parsed.add(specifier);
+            if (!PythonText.strip(item).isEmpty()) {
+                parsed.add(Specifier.parse(item));
             }
         }
-        return parsed.isEmpty() ? ANY : new SpecifierSet(parsed);
+        return of(parsed);
     }
 
     /** The set of the given clauses. */
     public static SpecifierSet of(Collection<Specifier> specifiers) {
-        return specifiers.isEmpty() ? ANY : new SpecifierSet(new ArrayList<>(new LinkedHashSet<>(specifiers)));
+        return specifiers.isEmpty() ? ANY : new SpecifierSet(canonical(specifiers));
     }
 
+    /**
+     * packaging's {@code _canonical_specs}: sorted by their text, then duplicates dropped keeping the first, so
+     * {@code ==1.0.0,==1.0} is printed {@code ==1.0}.
+     */
+    private static List<Specifier> canonical(Collection<Specifier> specifiers) {
+        List<Specifier> sorted = new ArrayList<>(specifiers);
+        sorted.sort(Comparator.comparing(Specifier::toString));
+        return List.copyOf(new LinkedHashSet<>(sorted));
+    }
+
+    /** The clauses in packaging's canonical order (sorted by text, without duplicates). */
     public List<Specifier> specifiers() {
         return specifiers;
     }
@@ -68,9 +73,9 @@ public final class SpecifierSet {
         if (isEmpty()) {
             return other;
         }
-        Set<Specifier> merged = new LinkedHashSet<>(specifiers);
+        List<Specifier> merged = new ArrayList<>(specifiers);
         merged.addAll(other.specifiers);
-        return new SpecifierSet(new ArrayList<>(merged));
+        return new SpecifierSet(canonical(merged));
     }
 
     /** Whether some clause asks for pre-releases (packaging's {@code SpecifierSet.prereleases} is True). */
@@ -161,17 +166,16 @@ public final class SpecifierSet {
     /** Clauses sorted and joined with commas, as packaging prints them. */
     @Override
     public String toString() {
-        return specifiers.stream().map(Specifier::toString).sorted(Comparator.naturalOrder())
-                .collect(Collectors.joining(","));
+        return specifiers.stream().map(Specifier::toString).collect(Collectors.joining(","));
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SpecifierSet that && Set.copyOf(specifiers).equals(Set.copyOf(that.specifiers));
+        return other instanceof SpecifierSet that && specifiers.equals(that.specifiers);
     }
 
     @Override
     public int hashCode() {
-        return Set.copyOf(specifiers).hashCode();
+        return specifiers.hashCode();
     }
 }

@@ -1,5 +1,6 @@
 package dev.pylayer.version;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,19 +17,31 @@ import java.util.regex.Pattern;
  * gives the normalized form. Ordering follows PEP 440 (and {@code packaging.version}): epoch, release with
  * trailing zeros ignored, dev before pre before final before post, local versions after their public one.
  * {@code equals} agrees with {@code compareTo}: {@code 1.0 == 1.0.0}.
+ *
+ * <p>Numbers are exact at any size, as Python's are ({@code 99999999999999999999} is a version); the
+ * {@code long} accessors saturate at {@code Long.MAX_VALUE} for larger parts, while ordering, equality and
+ * {@link #toString()} stay exact.
  */
 public final class Version implements Comparable<Version> {
-    // packaging.version.VERSION_PATTERN, with Java group names.
+    // packaging 26.2's VERSION_PATTERN with its possessive quantifiers; \s is Python's Unicode whitespace.
     private static final Pattern PATTERN = Pattern.compile(
-            "^\\s*v?"
-                    + "(?:(?<epoch>[0-9]+)!)?"
-                    + "(?<release>[0-9]+(?:\\.[0-9]+)*)"
-                    + "(?<pre>[-_.]?(?<preL>alpha|a|beta|b|preview|pre|c|rc)[-_.]?(?<preN>[0-9]+)?)?"
-                    + "(?<post>(?:-(?<postN1>[0-9]+))|(?:[-_.]?(?<postL>post|rev|r)[-_.]?(?<postN2>[0-9]+)?))?"
-                    + "(?<dev>[-_.]?(?<devL>dev)[-_.]?(?<devN>[0-9]+)?)?"
-                    + "(?:\\+(?<local>[a-z0-9]+(?:[-_.][a-z0-9]+)*))?"
-                    + "\\s*$",
+            PythonText.SPACE + "*v?+"
+                    + "(?:(?<epoch>[0-9]+)!)?+"
+                    + "(?<release>[0-9]+(?:\\.[0-9]+)*+)"
+                    + "(?<pre>[._-]?+(?<preL>alpha|a|beta|b|preview|pre|c|rc)[._-]?+(?<preN>[0-9]+)?)?+"
+                    + "(?<post>(?:-(?<postN1>[0-9]+))|(?:[._-]?(?<postL>post|rev|r)[._-]?(?<postN2>[0-9]+)?))?+"
+                    + "(?<dev>[._-]?+(?<devL>dev)[._-]?+(?<devN>[0-9]+)?)?+"
+                    + "(?:\\+(?<local>[a-z0-9]+(?:[._-][a-z0-9]+)*+))?+"
+                    + PythonText.SPACE + "*",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern LOCAL_SEPARATOR = Pattern.compile("[._-]");
+
+    // Slots of the exact values kept for parts too large for a long.
+    private static final int EPOCH = 0;
+    private static final int PRE = 1;
+    private static final int POST = 2;
+    private static final int DEV = 3;
+    private static final int RELEASE = 4;
 
     /** Pre-release kinds in PEP 440 order. */
     public enum PreKind {
@@ -45,7 +58,7 @@ public final class Version implements Comparable<Version> {
         }
     }
 
-    /** A pre-release segment such as {@code rc1}. */
+    /** A pre-release segment such as {@code rc1}; {@code number} saturates like the other accessors. */
     public record Pre(PreKind kind, long number) {
         @Override
         public String toString() {
@@ -55,70 +68,79 @@ public final class Version implements Comparable<Version> {
 
     private final long epoch;
     private final long[] release;
-    private final Pre pre;
+    private final PreKind preKind; // null: none
+    private final long preNumber;
     private final long post; // -1: none
     private final long dev; // -1: none
-    private final Object[] local; // Long or String parts; null: none
-    private final String normalized;
-    private final int hash;
+    private final Object[] local; // String, Long or BigInteger parts; null: none
+    /** Exact values of the parts that overflowed a long, by slot; null when none did (nearly always). */
+    private final BigInteger[] big;
     /** Release length without trailing zeros: what comparison looks at. */
     private final int significantRelease;
+    private final String normalized;
+    private final int hash;
 
-    private Version(long epoch, long[] release, Pre pre, long post, long dev, Object[] local) {
+    private Version(long epoch, long[] release, PreKind preKind, long preNumber, long post, long dev,
+            Object[] local, BigInteger[] big) {
         this.epoch = epoch;
         this.release = release;
-        this.pre = pre;
+        this.preKind = preKind;
+        this.preNumber = preNumber;
         this.post = post;
         this.dev = dev;
         this.local = local;
+        this.big = big;
         int significant = release.length;
         while (significant > 0 && release[significant - 1] == 0) {
             significant--;
         }
         this.significantRelease = significant;
-        this.normalized = render(true);
+        this.normalized = render();
         this.hash = computeHash();
     }
 
     /** Parses a version; throws {@link InvalidVersionException}. */
     public static Version parse(String text) {
         Objects.requireNonNull(text, "text");
+        if (isSimple(text)) {
+            return parseSimple(text);
+        }
         Matcher m = PATTERN.matcher(text);
         if (!m.matches()) {
             throw new InvalidVersionException(text);
         }
-        try {
-            long epoch = m.group("epoch") == null ? 0 : Long.parseLong(m.group("epoch"));
-            String[] parts = m.group("release").split("\\.");
-            long[] release = new long[parts.length];
-            for (int i = 0; i < parts.length; i++) {
-                release[i] = Long.parseLong(parts[i]);
-            }
-            Pre pre = null;
-            if (m.group("pre") != null) {
-                pre = new Pre(preKind(m.group("preL")), m.group("preN") == null ? 0 : Long.parseLong(m.group("preN")));
-            }
-            long post = -1;
-            if (m.group("post") != null) {
-                String number = m.group("postN1") != null ? m.group("postN1") : m.group("postN2");
-                post = number == null ? 0 : Long.parseLong(number);
-            }
-            long dev = -1;
-            if (m.group("dev") != null) {
-                dev = m.group("devN") == null ? 0 : Long.parseLong(m.group("devN"));
-            }
-            Object[] local = null;
-            if (m.group("local") != null) {
-                String[] localParts = m.group("local").toLowerCase(Locale.ROOT).split("[-_.]");
-                local = new Object[localParts.length];
-                for (int i = 0; i < localParts.length; i++) {
-                    local[i] = isDigits(localParts[i]) ? (Object) Long.parseLong(localParts[i]) : localParts[i];
-                }
-            }
-            return new Version(epoch, release, pre, post, dev, local);
-        } catch (NumberFormatException e) {
-            throw new InvalidVersionException(text, "has a number too large for a version");
+        String[] parts = m.group("release").split("\\.");
+        BigInteger[][] big = {null};
+        int slots = RELEASE + parts.length;
+        long epoch = m.group("epoch") == null ? 0 : number(m.group("epoch"), EPOCH, slots, big);
+        long[] release = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            release[i] = number(parts[i], RELEASE + i, slots, big);
         }
+        PreKind preKind = null;
+        long preNumber = 0;
+        if (m.group("pre") != null) {
+            preKind = preKind(m.group("preL"));
+            preNumber = m.group("preN") == null ? 0 : number(m.group("preN"), PRE, slots, big);
+        }
+        long post = -1;
+        if (m.group("post") != null) {
+            String digits = m.group("postN1") != null ? m.group("postN1") : m.group("postN2");
+            post = digits == null ? 0 : number(digits, POST, slots, big);
+        }
+        long dev = -1;
+        if (m.group("dev") != null) {
+            dev = m.group("devN") == null ? 0 : number(m.group("devN"), DEV, slots, big);
+        }
+        Object[] local = null;
+        if (m.group("local") != null) {
+            String[] localParts = LOCAL_SEPARATOR.split(m.group("local").toLowerCase(Locale.ROOT));
+            local = new Object[localParts.length];
+            for (int i = 0; i < localParts.length; i++) {
+                local[i] = isDigits(localParts[i]) ? Numbers.parse(localParts[i]) : localParts[i];
+            }
+        }
+        return new Version(epoch, release, preKind, preNumber, post, dev, local, big[0]);
     }
 
     /** Parses a version, or empty when the text is not one (indexes do list such files; pip skips them). */
@@ -133,17 +155,63 @@ public final class Version implements Comparable<Version> {
         }
     }
 
-    private static boolean isDigits(String text) {
-        if (text.isEmpty()) {
-            return false;
+    /** packaging's fast path: only digits and dots is a bare release (or invalid, for empty parts). */
+    private static boolean isSimple(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
         }
+        return true;
+    }
+
+    private static Version parseSimple(String text) {
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '.') {
+                count++;
+            }
+        }
+        long[] release = new long[count];
+        BigInteger[] big = null;
+        int start = 0;
+        for (int part = 0; part < count; part++) {
+            int end = text.indexOf('.', start);
+            end = end < 0 ? text.length() : end;
+            if (end == start) {
+                throw new InvalidVersionException(text);
+            }
+            Number value = Numbers.parse(text, start, end);
+            if (value instanceof BigInteger exact) {
+                big = big == null ? new BigInteger[RELEASE + count] : big;
+                big[RELEASE + part] = exact;
+            }
+            release[part] = Numbers.saturated(value);
+            start = end + 1;
+        }
+        return new Version(0, release, null, 0, -1, -1, null, big);
+    }
+
+    private static long number(String digits, int slot, int slots, BigInteger[][] big) {
+        Number value = Numbers.parse(digits);
+        if (value instanceof BigInteger exact) {
+            if (big[0] == null) {
+                big[0] = new BigInteger[slots];
+            }
+            big[0][slot] = exact;
+        }
+        return Numbers.saturated(value);
+    }
+
+    private static boolean isDigits(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {
                 return false;
             }
         }
-        return true;
+        return !text.isEmpty();
     }
 
     private static PreKind preKind(String label) {
@@ -159,11 +227,12 @@ public final class Version implements Comparable<Version> {
         }
     }
 
+    /** The epoch ({@code Long.MAX_VALUE} if larger). */
     public long epoch() {
         return epoch;
     }
 
-    /** The release segment, e.g. [1, 2, 0] for 1.2.0 (trailing zeros kept as written). */
+    /** The release segment, e.g. [1, 2, 0] for 1.2.0 (trailing zeros kept as written; parts saturate). */
     public List<Long> release() {
         List<Long> list = new ArrayList<>(release.length);
         for (long part : release) {
@@ -177,13 +246,13 @@ public final class Version implements Comparable<Version> {
         return release.length;
     }
 
-    /** The release part at {@code index}, or 0 past the end (PEP 440 zero padding). */
+    /** The release part at {@code index}, or 0 past the end (PEP 440 zero padding); saturates. */
     public long releasePart(int index) {
         return index < release.length ? release[index] : 0;
     }
 
     public Optional<Pre> pre() {
-        return Optional.ofNullable(pre);
+        return preKind == null ? Optional.empty() : Optional.of(new Pre(preKind, preNumber));
     }
 
     public OptionalLong post() {
@@ -201,7 +270,7 @@ public final class Version implements Comparable<Version> {
 
     /** A pre-release or a development release (PEP 440's definition used for the pre-release policy). */
     public boolean isPrerelease() {
-        return pre != null || dev >= 0;
+        return preKind != null || dev >= 0;
     }
 
     public boolean isPostrelease() {
@@ -218,13 +287,50 @@ public final class Version implements Comparable<Version> {
 
     /** This version without its local label. */
     public Version publicVersion() {
-        return local == null ? this : new Version(epoch, release, pre, post, dev, null);
+        return local == null ? this : new Version(epoch, release, preKind, preNumber, post, dev, null, big);
     }
 
     /** Epoch and release only: {@code 1!2.0rc1.post3} → {@code 1!2.0}. */
     public Version baseVersion() {
-        return pre == null && post < 0 && dev < 0 && local == null ? this
-                : new Version(epoch, release, null, -1, -1, null);
+        if (preKind == null && post < 0 && dev < 0 && local == null) {
+            return this;
+        }
+        return new Version(epoch, release, null, 0, -1, -1, null, without(PRE, POST, DEV));
+    }
+
+    /** packaging's {@code _post_base}: without post, dev and local ({@code 1.0a1.post2.dev3} → {@code 1.0a1}). */
+    Version postBase() {
+        return new Version(epoch, release, preKind, preNumber, -1, -1, null, without(POST, DEV));
+    }
+
+    /** packaging's {@code _earliest_prerelease}: {@code .dev0} in place of any dev part, no local. */
+    Version earliestPrerelease() {
+        return new Version(epoch, release, preKind, preNumber, post, 0, null, without(DEV));
+    }
+
+    private BigInteger[] without(int... slots) {
+        if (big == null) {
+            return null;
+        }
+        BigInteger[] copy = big.clone();
+        for (int slot : slots) {
+            copy[slot] = null;
+        }
+        for (BigInteger value : copy) {
+            if (value != null) {
+                return copy;
+            }
+        }
+        return null;
+    }
+
+    private BigInteger exact(int slot) {
+        return big == null || slot >= big.length ? null : big[slot];
+    }
+
+    private String number(long value, int slot) {
+        BigInteger exact = exact(slot);
+        return exact != null ? exact.toString() : Long.toString(value);
     }
 
     private String joinLocal() {
@@ -238,27 +344,27 @@ public final class Version implements Comparable<Version> {
         return text.toString();
     }
 
-    private String render(boolean withLocal) {
+    private String render() {
         StringBuilder text = new StringBuilder();
         if (epoch != 0) {
-            text.append(epoch).append('!');
+            text.append(number(epoch, EPOCH)).append('!');
         }
         for (int i = 0; i < release.length; i++) {
             if (i > 0) {
                 text.append('.');
             }
-            text.append(release[i]);
+            text.append(number(release[i], RELEASE + i));
         }
-        if (pre != null) {
-            text.append(pre);
+        if (preKind != null) {
+            text.append(preKind.label()).append(number(preNumber, PRE));
         }
         if (post >= 0) {
-            text.append(".post").append(post);
+            text.append(".post").append(number(post, POST));
         }
         if (dev >= 0) {
-            text.append(".dev").append(dev);
+            text.append(".dev").append(number(dev, DEV));
         }
-        if (withLocal && local != null) {
+        if (local != null) {
             text.append('+').append(joinLocal());
         }
         return text.toString();
@@ -270,43 +376,54 @@ public final class Version implements Comparable<Version> {
         return normalized;
     }
 
+    /** The normalized form with trailing release zeros dropped (packaging's {@code canonicalize_version}). */
+    String canonical() {
+        if (significantRelease == release.length || release.length == 1) {
+            return normalized;
+        }
+        long[] trimmed = Arrays.copyOf(release, Math.max(1, significantRelease));
+        return new Version(epoch, trimmed, preKind, preNumber, post, dev, local, big).normalized;
+    }
+
     @Override
     public int compareTo(Version other) {
         if (this == other) {
             return 0;
         }
-        int c = Long.compare(epoch, other.epoch);
+        int c = Numbers.compare(epoch, exact(EPOCH), other.epoch, other.exact(EPOCH));
+        int length = Math.max(significantRelease, other.significantRelease);
+        for (int i = 0; c == 0 && i < length; i++) {
+            c = comparePart(i, other);
+        }
         if (c != 0) {
             return c;
-        }
-        int length = Math.max(significantRelease, other.significantRelease);
-        for (int i = 0; i < length; i++) {
-            c = Long.compare(releasePart(i), other.releasePart(i));
-            if (c != 0) {
-                return c;
-            }
         }
         c = Integer.compare(preRank(), other.preRank());
+        if (c == 0 && preKind != null) {
+            c = Numbers.compare(preNumber, exact(PRE), other.preNumber, other.exact(PRE));
+        }
         if (c != 0) {
             return c;
         }
-        if (pre != null && other.pre != null) {
-            c = Long.compare(pre.number(), other.pre.number());
-            if (c != 0) {
-                return c;
-            }
-        }
         // No post-release sorts before any post-release.
-        c = Long.compare(post, other.post);
+        c = Boolean.compare(post >= 0, other.post >= 0);
+        if (c == 0 && post >= 0) {
+            c = Numbers.compare(post, exact(POST), other.post, other.exact(POST));
+        }
         if (c != 0) {
             return c;
         }
         // No dev-release sorts after any dev-release.
-        c = Long.compare(dev < 0 ? Long.MAX_VALUE : dev, other.dev < 0 ? Long.MAX_VALUE : other.dev);
-        if (c != 0) {
-            return c;
+        c = Boolean.compare(dev < 0, other.dev < 0);
+        if (c == 0 && dev >= 0) {
+            c = Numbers.compare(dev, exact(DEV), other.dev, other.exact(DEV));
         }
-        return compareLocal(local, other.local);
+        return c != 0 ? c : compareLocal(local, other.local);
+    }
+
+    private int comparePart(int index, Version other) {
+        return Numbers.compare(releasePart(index), exact(RELEASE + index),
+                other.releasePart(index), other.exact(RELEASE + index));
     }
 
     /**
@@ -314,13 +431,10 @@ public final class Version implements Comparable<Version> {
      * every pre-release; no pre-release sorts after all of them.
      */
     private int preRank() {
-        if (pre == null && post < 0 && dev >= 0) {
+        if (preKind == null && post < 0 && dev >= 0) {
             return -1;
         }
-        if (pre == null) {
-            return 3;
-        }
-        return pre.kind().ordinal();
+        return preKind == null ? 3 : preKind.ordinal();
     }
 
     /** No local sorts first; numeric parts sort after alphanumeric ones; shorter prefix sorts first. */
@@ -333,11 +447,11 @@ public final class Version implements Comparable<Version> {
             Object x = a[i];
             Object y = b[i];
             int c;
-            if (x instanceof Long xl && y instanceof Long yl) {
-                c = Long.compare(xl, yl);
-            } else if (x instanceof Long) {
+            if (x instanceof Number xn && y instanceof Number yn) {
+                c = Numbers.compare(xn, yn);
+            } else if (x instanceof Number) {
                 c = 1;
-            } else if (y instanceof Long) {
+            } else if (y instanceof Number) {
                 c = -1;
             } else {
                 c = ((String) x).compareTo((String) y);
@@ -350,16 +464,21 @@ public final class Version implements Comparable<Version> {
     }
 
     private int computeHash() {
-        int h = Long.hashCode(epoch);
+        int h = partHash(epoch, EPOCH);
         for (int i = 0; i < significantRelease; i++) {
-            h = 31 * h + Long.hashCode(release[i]);
+            h = 31 * h + partHash(release[i], RELEASE + i);
         }
         h = 31 * h + preRank();
-        h = 31 * h + (pre == null ? 0 : Long.hashCode(pre.number()));
-        h = 31 * h + Long.hashCode(post);
-        h = 31 * h + Long.hashCode(dev);
+        h = 31 * h + partHash(preNumber, PRE);
+        h = 31 * h + partHash(post, POST);
+        h = 31 * h + partHash(dev, DEV);
         h = 31 * h + (local == null ? 0 : Arrays.hashCode(local));
         return h;
+    }
+
+    private int partHash(long value, int slot) {
+        BigInteger exact = exact(slot);
+        return exact != null ? exact.hashCode() : Long.hashCode(value);
     }
 
     @Override

@@ -40,7 +40,7 @@ class HttpFaultsTest {
     void start() {
         index = FakeIndex.start();
         index.add(WheelBuilder.wheel("demo", "1.0"));
-        client = TestClients.client(cacheDir);
+        client = TestClients.impatient(cacheDir);
     }
 
     @AfterEach

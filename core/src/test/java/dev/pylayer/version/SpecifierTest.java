@@ -94,6 +94,44 @@ class SpecifierTest {
         assertTrue(combined.contains(Version.parse("1.5")));
         assertFalse(combined.contains(Version.parse("2.0")));
         assertTrue(SpecifierSet.any().contains(Version.parse("7")));
-        assertFalse(SpecifierSet.any().contains(Version.parse("7a1")));
+    }
+
+    @Test
+    void judgesALonePrereleaseAsPackaging26Does() {
+        // packaging 26 (pip 26.2's vendored copy): contains(v) is filter([v]) under PEP 440's "pre-releases if
+        // nothing else matches", and a lone pre-release is all there is; packaging 25 answered False here.
+        assertTrue(SpecifierSet.any().contains(Version.parse("7a1")));
+        assertTrue(SpecifierSet.parse(">=1").contains(Version.parse("7a1")));
+        assertFalse(SpecifierSet.any().contains(Version.parse("7a1"), false));
+        assertEquals(List.of("7"), SpecifierSet.any().filter(List.of("7a1", "7"), Version::parse, null));
+    }
+
+    @ParameterizedTest(name = "{0} == {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "~=1.0|~=1.0.0|false",
+            "==1.0|==1.0.0|true",
+            "===Foo|===foo|false",
+            "==1.0.*|==1.0.0.*|false",
+            "==1.0.*|==1.00.*|false",
+            ">=v1.0|>=1.0|true",
+            "==1.0+abc|==1.0.0+abc|true",
+            "!=1.0|==1.0|false",
+            "==1.0+abc|==1.0|false"})
+    void comparesClausesByPackagingsCanonicalForm(String a, String b, boolean equal) {
+        assertEquals(equal, Specifier.parse(a).equals(Specifier.parse(b)));
+        if (equal) {
+            assertEquals(Specifier.parse(a).hashCode(), Specifier.parse(b).hashCode());
+        }
+    }
+
+    @ParameterizedTest(name = "[{0}] → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "==1.0.0,==1.0|==1.0",
+            ">=1.0.0,>=1.0|>=1.0",
+            "' ~=1.0 ,  ~=1.0.0'|~=1.0,~=1.0.0",
+            "<2,>1,!=1.5|!=1.5,<2,>1"})
+    void dropsDuplicatesAfterSortingAsPackagingPrints(String input, String printed) {
+        assertEquals(printed, SpecifierSet.parse(input).toString());
+        assertEquals(SpecifierSet.parse(input), SpecifierSet.parse(printed));
     }
 }

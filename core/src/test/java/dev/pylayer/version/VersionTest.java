@@ -57,6 +57,25 @@ class VersionTest {
         assertEquals(0, Version.parse(a).compareTo(Version.parse(b)));
     }
 
+    @Test
+    void comparesNumbersBeyondALongExactly() {
+        List<String> ascending = List.of("9223372036854775806", "9223372036854775807", "9223372036854775808",
+                "99999999999999999999", "99999999999999999999.post1", "100000000000000000000a1",
+                "100000000000000000000", "1!0", "99999999999999999999!0.dev1");
+        for (int i = 1; i < ascending.size(); i++) {
+            Version lower = Version.parse(ascending.get(i - 1));
+            Version higher = Version.parse(ascending.get(i));
+            assertTrue(lower.compareTo(higher) < 0, lower + " < " + higher);
+            assertTrue(higher.compareTo(lower) > 0, higher + " > " + lower);
+        }
+        Version padded = Version.parse("1.99999999999999999999.0");
+        assertEquals(Version.parse("1.099999999999999999999"), padded);
+        assertEquals(Version.parse("1.099999999999999999999").hashCode(), padded.hashCode());
+        assertEquals("1.0+99999999999999999999", Version.parse("1.0+099999999999999999999").toString());
+        assertTrue(Version.parse("1.0+99999999999999999999").compareTo(Version.parse("1.0+9223372036854775807")) > 0);
+        assertEquals(Long.MAX_VALUE, Version.parse("99999999999999999999").releasePart(0), "accessors saturate");
+    }
+
     @ParameterizedTest(name = "{0} != {1}")
     @CsvSource({"1.0, 1.0+local", "1.0, 1.0.post0", "1.0, 1!1.0", "1.0a1, 1.0b1", "1.0.dev0, 1.0"})
     void distinguishesDifferentVersions(String a, String b) {

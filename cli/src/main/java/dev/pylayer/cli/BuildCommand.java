@@ -1,0 +1,187 @@
+package dev.pylayer.cli;
+
+import dev.pylayer.api.BuildReport;
+import dev.pylayer.api.BuildResult;
+import dev.pylayer.api.BuiltPackage;
+import dev.pylayer.api.LayerBuild;
+import dev.pylayer.publish.AttachResult;
+import dev.pylayer.publish.AwsClients;
+import dev.pylayer.publish.LayerName;
+import dev.pylayer.publish.LayerPublisher;
+import dev.pylayer.publish.PublishRequest;
+import dev.pylayer.publish.PublishResult;
+import dev.pylayer.publish.Sizes;
+import dev.pylayer.runtime.Architecture;
+import dev.pylayer.runtime.LambdaRuntime;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pylayer build}: requirements in, a Lambda layer zip out (and optionally published and attached). */
+@Command(name = "build", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = PylayerCommand.VersionProvider.class,
+        description = {"Builds a Lambda layer zip from Python requirements, with the manylinux wheels that load on the "
+                + "runtime's Python, glibc and architecture. No Docker, no local Python.",
+                "",
+                "Examples:",
+                "  pylayer build requests pandas --runtime python3.11 -o layer.zip",
+                "  pylayer build -r requirements.txt --runtime python3.12 --arch arm64 --report report.json"})
+final class BuildCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "REQUIREMENT", arity = "0..*",
+            description = "PEP 508 requirements, e.g. `requests`, `pandas>=2.2`, `uvicorn[standard]`.")
+    List<String> requirements = new ArrayList<>();
+
+    @Option(names = {"-r", "--requirement"}, paramLabel = "FILE",
+            description = "A pip requirements file (repeatable): -r/-c includes, --hash, index options, markers.")
+    List<Path> requirementsFiles = new ArrayList<>();
+
+    @Option(names = {"-c", "--constraint"}, paramLabel = "FILE",
+            description = "A constraints file (repeatable): limits versions, never adds packages.")
+    List<Path> constraintsFiles = new ArrayList<>();
+
+    @Option(names = "--runtime", paramLabel = "pythonX.Y", defaultValue = "python3.12",
+            description = "Lambda runtime: python3.9 … python3.14 (default: ${DEFAULT-VALUE}).")
+    String runtime;
+
+    @Option(names = "--arch", paramLabel = "x86_64|arm64", defaultValue = "x86_64",
+            description = "Lambda architecture (default: ${DEFAULT-VALUE}).")
+    String arch;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "layer.zip",
+            description = "The layer zip to write (default: ${DEFAULT-VALUE}); replaced only when complete.")
+    Path output;
+
+    @Option(names = {"-i", "--index-url"}, paramLabel = "URL", defaultValue = "${env:PYLAYER_INDEX_URL}",
+            description = {"Main index (env PYLAYER_INDEX_URL; default https://pypi.org/pypi). A URL ending in "
+                    + "`/simple` is a PEP 503/691 simple index (https:// or file://); any other is a PyPI JSON API base."})
+    String indexUrl;
+
+    @Option(names = "--extra-index-url", paramLabel = "URL", description = "Another index to search (repeatable).")
+    List<String> extraIndexUrls = new ArrayList<>();
+
+    @Option(names = {"-f", "--find-links"}, paramLabel = "DIR|URL",
+            description = "A folder of wheels, or an HTML page of links, to search too (repeatable).")
+    List<String> findLinks = new ArrayList<>();
+
+    @Option(names = "--no-index", description = "Ignore every index; use only --find-links locations.")
+    boolean noIndex;
+
+    @Option(names = "--pre", description = "Allow pre-release versions.")
+    boolean pre;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON report of the packages and the layer.")
+    Path report;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", defaultValue = "${env:PYLAYER_CACHE_DIR}",
+            description = "Cache folder (env PYLAYER_CACHE_DIR; default: the user cache folder of the OS).")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "Use a throwaway cache, removed at the end.")
+    boolean noCache;
+
+    @Option(names = "--offline", description = "Use only the cache and local folders; never the network.")
+    boolean offline;
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "16",
+            description = "Downloads and index requests at once (default: ${DEFAULT-VALUE}).")
+    int jobs;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Option(names = "--publish", paramLabel = "NAME",
+            description = "After building, publish the zip as a new version of this layer (see `pylayer publish`).")
+    String publishName;
+
+    @Option(names = "--attach", paramLabel = "FUNCTION",
+            description = "With --publish: attach the version to this function (repeatable).")
+    List<String> attach = new ArrayList<>();
+
+    @Option(names = "--s3-bucket", paramLabel = "BUCKET", description = "With --publish: upload through this bucket.")
+    String s3Bucket;
+
+    @Mixin
+    AwsOptions aws;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!attach.isEmpty() && publishName == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--attach needs --publish NAME");
+        }
+        LayerBuild build = LayerBuild.forRuntime(LambdaRuntime.of(runtime)).arch(Architecture.of(arch))
+                .indexUrl(blankToNull(indexUrl)).noIndex(noIndex).allowPrereleases(pre).offline(offline)
+                .noCache(noCache).cacheDir(cacheDir).threads(jobs);
+        requirements.forEach(build::require);
+        requirementsFiles.forEach(build::requirementsFile);
+        constraintsFiles.forEach(build::constraintsFile);
+        extraIndexUrls.forEach(build::extraIndexUrl);
+        findLinks.forEach(build::findLinks);
+        ProgressRenderer progress = new ProgressRenderer(err, !quiet && ProgressRenderer.isTerminal(), verbose.verbose(),
+                quiet);
+        build.listener(progress);
+        BuildResult result;
+        try {
+            result = build.build(output);
+        } finally {
+            progress.finish();
+        }
+        if (report != null) {
+            BuildReport.write(result, report);
+        }
+        if (!quiet) {
+            err.println(summary(result));
+            err.flush();
+        }
+        if (publishName != null) {
+            publish(result, out, err);
+        }
+        return ExitCodes.OK;
+    }
+
+    private void publish(BuildResult result, PrintWriter out, PrintWriter err) {
+        PublishRequest request = PublishRequest.builder(result.output(), LayerName.parse(publishName))
+                .runtimes(List.of(result.target().runtime())).s3(s3Bucket, null).build();
+        try (AwsClients clients = AwsClients.open(aws.settings())) {
+            LayerPublisher publisher = LayerPublisher.builder(clients.lambda()).s3(clients.s3())
+                    .listener(PublishRendering.listener(err, verbose.verbose())).build();
+            PublishResult published = publisher.publish(request);
+            err.println((published.reused() ? "unchanged: reusing " : "published ")
+                    + published.layerVersion().layerVersionArn());
+            for (String function : attach) {
+                AttachResult attached = publisher.attach(function, published);
+                err.println("attached to `" + attached.function() + "` (" + attached.outcome().name().toLowerCase(
+                        java.util.Locale.ROOT) + ")");
+            }
+            err.flush();
+            out.println(published.layerVersion().layerVersionArn());
+            out.flush();
+        }
+    }
+
+    static String summary(BuildResult result) {
+        long requested = result.packages().stream().filter(BuiltPackage::requested).count();
+        return String.format(java.util.Locale.ROOT, "Built %s for %s: %d packages (%d requested), %s zipped, %s unzipped, "
+                        + "%d files, in %.1f s%nsha256 %s", result.output(), result.target(), result.packages().size(),
+                requested, Sizes.human(result.layer().size()), Sizes.human(result.layer().uncompressedSize()),
+                result.layer().files(), result.elapsed().toMillis() / 1000.0, result.layer().sha256());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

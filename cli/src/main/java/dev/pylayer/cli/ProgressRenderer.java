@@ -1,0 +1,118 @@
+package dev.pylayer.cli;
+
+import dev.pylayer.api.BuildEvent;
+import dev.pylayer.api.BuildListener;
+import dev.pylayer.publish.Sizes;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * Shows a build's events on stderr: on a terminal, one status line rewritten in place (phase, packages pinned,
+ * bytes and rate, entries written); elsewhere nothing but warnings (and details with {@code --verbose}), so logs
+ * of CI runs stay readable. {@code -q} silences warnings too.
+ */
+final class ProgressRenderer implements BuildListener {
+    private final PrintWriter err;
+    private final boolean live;
+    private final boolean verbose;
+    private final boolean quiet;
+    private final long started = System.nanoTime();
+    private int pinned;
+    private String status = "";
+    private int shownWidth;
+    private long lastDraw;
+
+    ProgressRenderer(PrintWriter err, boolean live, boolean verbose, boolean quiet) {
+        this.err = err;
+        this.live = live;
+        this.verbose = verbose;
+        this.quiet = quiet;
+    }
+
+    /** Whether stderr is probably a terminal (the JDK can only tell for the console as a whole). */
+    static boolean isTerminal() {
+        return System.console() != null && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM"));
+    }
+
+    @Override
+    public synchronized void onEvent(BuildEvent event) {
+        if (event instanceof BuildEvent.Warning warning) {
+            if (!quiet) {
+                line("warning: " + warning.message());
+            }
+            return;
+        }
+        if (event instanceof BuildEvent.PhaseFinished finished) {
+            if (verbose) {
+                line(String.format(Locale.ROOT, "%s took %.2f s", finished.phase().displayName(),
+                        finished.elapsed().toNanos() / 1e9));
+            }
+            return;
+        }
+        if (event instanceof BuildEvent.Backtracking backtracking) {
+            if (verbose) {
+                line("backtracking: " + backtracking.detail());
+            }
+            return;
+        }
+        if (event instanceof BuildEvent.Detail detail) {
+            if (verbose) {
+                line(detail.message());
+            }
+            return;
+        }
+        if (event instanceof BuildEvent.PhaseStarted started) {
+            status = started.phase().displayName() + "…";
+        } else if (event instanceof BuildEvent.PackagePinned pin) {
+            pinned++;
+            status = "Resolving: " + pinned + " pinned, last " + pin.name() + " " + pin.version();
+            if (verbose) {
+                line("pinned " + pin.name() + " " + pin.version() + " (" + pin.filename() + ")");
+            }
+        } else if (event instanceof BuildEvent.DownloadProgress download) {
+            double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
+            status = String.format(Locale.ROOT, "Downloading: %d/%d wheels, %s%s, %s/s", download.doneFiles(),
+                    download.totalFiles(), Sizes.human(download.doneBytes()),
+                    download.totalBytes() >= 0 ? " of " + Sizes.human(download.totalBytes()) : "",
+                    Sizes.human((long) (download.doneBytes() / seconds)));
+        } else if (event instanceof BuildEvent.WritingProgress writing) {
+            status = String.format(Locale.ROOT, "Writing layer: %d/%d entries, %s", writing.doneEntries(),
+                    writing.totalEntries(), Sizes.human(writing.doneBytes()));
+        }
+        draw(false);
+    }
+
+    private void draw(boolean force) {
+        if (!live) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (!force && now - lastDraw < 80_000_000L) {
+            return;
+        }
+        lastDraw = now;
+        String text = status.length() > 100 ? status.substring(0, 100) : status;
+        err.print("\r" + text + " ".repeat(Math.max(0, shownWidth - text.length())));
+        shownWidth = text.length();
+        err.flush();
+    }
+
+    private void line(String text) {
+        clear();
+        err.println(text);
+        err.flush();
+    }
+
+    private void clear() {
+        if (live && shownWidth > 0) {
+            err.print("\r" + " ".repeat(shownWidth) + "\r");
+            shownWidth = 0;
+        }
+    }
+
+    /** Removes the status line. */
+    synchronized void finish() {
+        clear();
+        err.flush();
+    }
+}

@@ -1,0 +1,409 @@
+package dev.pylayer.api;
+
+import dev.pylayer.cache.ContentCache;
+import dev.pylayer.cache.ContentDigest;
+import dev.pylayer.index.DistributionFile;
+import dev.pylayer.index.IndexClient;
+import dev.pylayer.index.IndexOptions;
+import dev.pylayer.index.PackageIndex;
+import dev.pylayer.layer.LayerFacts;
+import dev.pylayer.layer.LayerLayout;
+import dev.pylayer.layer.LayerSource;
+import dev.pylayer.layer.LayerZipWriter;
+import dev.pylayer.name.PackageName;
+import dev.pylayer.requirement.Requirement;
+import dev.pylayer.requirements.Hash;
+import dev.pylayer.requirements.RequirementLine;
+import dev.pylayer.requirements.RequirementsFile;
+import dev.pylayer.resolve.IndexCatalog;
+import dev.pylayer.resolve.ResolveListener;
+import dev.pylayer.resolve.ResolveRequest;
+import dev.pylayer.resolve.ResolvedPackage;
+import dev.pylayer.resolve.Resolution;
+import dev.pylayer.resolve.Resolver;
+import dev.pylayer.resolve.RootRequirement;
+import dev.pylayer.resolve.WheelCandidate;
+import dev.pylayer.runtime.Architecture;
+import dev.pylayer.runtime.LambdaRuntime;
+import dev.pylayer.runtime.LambdaTarget;
+import dev.pylayer.wheel.WheelFilename;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Builds a Lambda layer from Python requirements: the library's front door (the CLI is a thin shell over it).
+ *
+ * <pre>{@code
+ * BuildResult result = LayerBuild.forRuntime(LambdaRuntime.PYTHON_3_12)
+ *     .arch(Architecture.ARM64)
+ *     .require("pandas", "requests>=2.31")
+ *     .listener(event -> System.err.println(event))
+ *     .build(Path.of("layer.zip"));
+ * }</pre>
+ *
+ * A build resolves the requirements the way pip does for the runtime's CPython, glibc and architecture, downloads
+ * the chosen wheels (verifying their hashes, through a content-addressed cache) while it resolves, and writes a
+ * deterministic zip with everything under {@code python/lib/pythonX.Y/site-packages/}. The output appears only
+ * when complete. Instances are not thread-safe; {@link #build} may be called again.
+ */
+public final class LayerBuild {
+    private LambdaRuntime runtime;
+    private Architecture architecture = Architecture.DEFAULT;
+    private final List<RootRequirement> requirements = new ArrayList<>();
+    private final List<Path> requirementsFiles = new ArrayList<>();
+    private final List<Path> constraintsFiles = new ArrayList<>();
+    private String indexUrl;
+    private final List<String> extraIndexUrls = new ArrayList<>();
+    private final List<String> findLinks = new ArrayList<>();
+    private boolean noIndex;
+    private Path cacheDir;
+    private boolean noCache;
+    private boolean offline;
+    private boolean allowPrereleases;
+    private int threads = 16;
+    private BuildListener listener = BuildListener.NONE;
+
+    private LayerBuild(LambdaRuntime runtime) {
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+    }
+
+    /** A build for a Lambda Python runtime, on x86_64 until {@link #arch} says otherwise. */
+    public static LayerBuild forRuntime(LambdaRuntime runtime) {
+        return new LayerBuild(runtime);
+    }
+
+    public LayerBuild runtime(LambdaRuntime value) {
+        this.runtime = Objects.requireNonNull(value, "runtime");
+        return this;
+    }
+
+    public LayerBuild arch(Architecture value) {
+        this.architecture = Objects.requireNonNull(value, "architecture");
+        return this;
+    }
+
+    /** PEP 508 requirements, e.g. {@code "requests>=2.31"}, {@code "uvicorn[standard]"}. */
+    public LayerBuild require(String... values) {
+        for (String value : values) {
+            requirements.add(RootRequirement.of(Requirement.parse(value)));
+        }
+        return this;
+    }
+
+    public LayerBuild require(Requirement requirement) {
+        requirements.add(RootRequirement.of(requirement));
+        return this;
+    }
+
+    /** A pip requirements file ({@code -r}): its requirements, constraints, hashes and index options. */
+    public LayerBuild requirementsFile(Path file) {
+        requirementsFiles.add(Objects.requireNonNull(file, "file"));
+        return this;
+    }
+
+    /** A pip constraints file ({@code -c}): limits versions, never adds projects. */
+    public LayerBuild constraintsFile(Path file) {
+        constraintsFiles.add(Objects.requireNonNull(file, "file"));
+        return this;
+    }
+
+    /**
+     * The main index: a URL whose last path segment is {@code simple} is a PEP 503/691 simple index
+     * ({@code https://…/simple}, {@code file:///…/simple}); any other is a PyPI JSON API base ({@code <url>/<project>/json}).
+     * Default {@code https://pypi.org/pypi}, or what a requirements file says.
+     */
+    public LayerBuild indexUrl(String value) {
+        this.indexUrl = value;
+        return this;
+    }
+
+    public LayerBuild extraIndexUrl(String value) {
+        extraIndexUrls.add(Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /** A folder of wheels, or an HTML page of links, searched besides the indexes (pip's {@code --find-links}). */
+    public LayerBuild findLinks(String value) {
+        findLinks.add(Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /** Ignore every index: only {@link #findLinks} locations (pip's {@code --no-index}). */
+    public LayerBuild noIndex(boolean value) {
+        this.noIndex = value;
+        return this;
+    }
+
+    /** Where downloads and index documents are cached (default: the OS user cache folder, or {@code PYLAYER_CACHE_DIR}). */
+    public LayerBuild cacheDir(Path value) {
+        this.cacheDir = value;
+        return this;
+    }
+
+    /** Use a throwaway cache, deleted when the build ends. */
+    public LayerBuild noCache(boolean value) {
+        this.noCache = value;
+        return this;
+    }
+
+    /** Never touch the network: only what the cache (and local folders) hold. */
+    public LayerBuild offline(boolean value) {
+        this.offline = value;
+        return this;
+    }
+
+    /** Let pre-releases be chosen (pip's {@code --pre}). */
+    public LayerBuild allowPrereleases(boolean value) {
+        this.allowPrereleases = value;
+        return this;
+    }
+
+    /** How many fetches may run at once (default 16). */
+    public LayerBuild threads(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+        this.threads = value;
+        return this;
+    }
+
+    public LayerBuild listener(BuildListener value) {
+        this.listener = value == null ? BuildListener.NONE : value;
+        return this;
+    }
+
+    public LambdaTarget target() {
+        return new LambdaTarget(runtime, architecture);
+    }
+
+    /** Resolves without downloading wheels or writing anything: what {@link #build} would install. */
+    public Resolution resolve() {
+        try (Session session = open()) {
+            return session.resolve();
+        }
+    }
+
+    /** Resolves, downloads and writes the layer to {@code output} (replaced atomically when complete). */
+    public BuildResult build(Path output) {
+        Objects.requireNonNull(output, "output");
+        long start = System.nanoTime();
+        try (Session session = open()) {
+            Resolution resolution = session.resolve();
+            List<ResolvedPackage> packages = resolution.packages();
+
+            listener.onEvent(new BuildEvent.PhaseStarted(BuildEvent.Phase.DOWNLOADING));
+            long downloadStart = System.nanoTime();
+            List<Path> wheels = session.downloads.awaitAll(packages.stream().map(ResolvedPackage::file).toList());
+            listener.onEvent(new BuildEvent.PhaseFinished(BuildEvent.Phase.DOWNLOADING, since(downloadStart)));
+
+            listener.onEvent(new BuildEvent.PhaseStarted(BuildEvent.Phase.WRITING));
+            long writeStart = System.nanoTime();
+            List<LayerSource> sources = new ArrayList<>();
+            for (int i = 0; i < packages.size(); i++) {
+                sources.add(new LayerSource(wheels.get(i), WheelFilename.parse(packages.get(i).file().filename()),
+                        packages.get(i).requested()));
+            }
+            LayerFacts facts = LayerZipWriter.create()
+                    .progress((done, total, bytes) -> {
+                        if (done == total || done % 500 == 0) {
+                            listener.onEvent(new BuildEvent.WritingProgress(done, total, bytes));
+                        }
+                    })
+                    .write(LayerLayout.forRuntime(runtime), sources, output);
+            listener.onEvent(new BuildEvent.PhaseFinished(BuildEvent.Phase.WRITING, since(writeStart)));
+
+            List<BuiltPackage> built = new ArrayList<>();
+            for (int i = 0; i < packages.size(); i++) {
+                built.add(builtPackage(packages.get(i), wheels.get(i)));
+            }
+            return new BuildResult(resolution.target(), built,
+                    new LayerSummary(facts.sha256(), facts.size(), facts.uncompressedSize(), facts.files()),
+                    output, session.warnings, since(start));
+        }
+    }
+
+    private static BuiltPackage builtPackage(ResolvedPackage p, Path wheel) {
+        try {
+            String sha256 = p.file().sha256().orElse(ContentDigest.sha256Hex(wheel));
+            return new BuiltPackage(p.name().normalized(), p.version().toString(), p.file().filename(), p.file().url(),
+                    sha256, Files.size(wheel), p.requested());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    // ---- one build's resources: cache, HTTP client, threads ----
+
+    private Session open() {
+        return new Session();
+    }
+
+    /** The inputs gathered from the builder and the requirements files, and the resources of one build. */
+    private final class Session implements AutoCloseable {
+        final List<String> warnings = new ArrayList<>();
+        final LambdaTarget target = target();
+        final ResolveRequest request;
+        final ContentCache cache;
+        final IndexClient client;
+        final ExecutorService executor;
+        final PackageIndex index;
+        final WheelDownloads downloads;
+        final Map<PackageName, Set<String>> hashes;
+
+        Session() {
+            List<RootRequirement> roots = new ArrayList<>(requirements);
+            List<Requirement> constraints = new ArrayList<>();
+            Map<PackageName, Set<String>> hashesByName = new HashMap<>();
+            boolean pre = allowPrereleases;
+            boolean hashChecking = false;
+            Optional<String> fileIndexUrl = Optional.empty();
+            List<String> extras = new ArrayList<>(extraIndexUrls);
+            List<String> links = new ArrayList<>(findLinks);
+            boolean fileNoIndex = false;
+            List<Path> files = new ArrayList<>(requirementsFiles);
+            if (!files.isEmpty() || !constraintsFiles.isEmpty()) {
+                RequirementsFile parsed = RequirementsFile.parse(files, System::getenv);
+                RequirementsFile constraintsOnly = constraintsFiles.isEmpty() ? null
+                        : RequirementsFile.parse(constraintsFiles, System::getenv);
+                for (RequirementLine line : parsed.requirements()) {
+                    roots.add(new RootRequirement(line.requirement(), line.source()));
+                }
+                parsed.constraints().forEach(line -> constraints.add(line.requirement()));
+                if (constraintsOnly != null) {
+                    // A file given as -c holds constraints only, whatever its lines look like (pip's rule).
+                    constraintsOnly.requirements().forEach(line -> constraints.add(line.requirement()));
+                    constraintsOnly.constraints().forEach(line -> constraints.add(line.requirement()));
+                }
+                parsed.validateHashCheckingMode(target.markerEnvironment());
+                hashChecking = parsed.hashCheckingMode();
+                for (RequirementLine line : concat(parsed.requirements(), parsed.constraints())) {
+                    Set<Hash> given = parsed.hashesFor(line.requirement().name());
+                    if (!given.isEmpty()) {
+                        Set<String> texts = new LinkedHashSet<>();
+                        given.forEach(h -> texts.add(h.toString()));
+                        hashesByName.put(line.requirement().name(), texts);
+                    }
+                }
+                pre = pre || parsed.pre();
+                fileIndexUrl = parsed.indexUrl();
+                extras.addAll(parsed.extraIndexUrls());
+                parsed.findLinks().forEach(links::add);
+                fileNoIndex = parsed.noIndex();
+                warnings.addAll(parsed.warnings());
+            }
+            if (roots.isEmpty()) {
+                throw new NothingToBuildException();
+            }
+            this.hashes = Map.copyOf(hashesByName);
+            this.request = new ResolveRequest(roots, constraints, hashes, pre, hashChecking);
+
+            String mainIndex = indexUrl != null ? indexUrl : fileIndexUrl.orElse(IndexOptions.DEFAULT_INDEX_URL);
+            IndexOptions options = new IndexOptions(Optional.of(mainIndex), extras, links);
+            if (noIndex || fileNoIndex) {
+                options = options.withoutIndex();
+            }
+            this.cache = noCache ? ContentCache.throwaway()
+                    : cacheDir != null ? ContentCache.open(cacheDir) : ContentCache.openDefault();
+            IndexClient built = null;
+            ExecutorService pool = null;
+            try {
+                built = IndexClient.builder().cache(cache).offline(offline).maxConcurrentRequests(threads).build();
+                pool = newPool(threads);
+                this.index = built.index(options);
+            } catch (RuntimeException e) {
+                if (pool != null) {
+                    pool.shutdownNow();
+                }
+                if (built != null) {
+                    built.close();
+                }
+                cache.close();
+                throw e;
+            }
+            this.client = built;
+            this.executor = pool;
+            this.downloads = new WheelDownloads(client, executor, listener, this::requiredHashes);
+        }
+
+        private Collection<String> requiredHashes(DistributionFile file) {
+            Optional<WheelFilename> wheel = WheelFilename.tryParse(file.filename());
+            return wheel.map(w -> hashes.getOrDefault(w.name(), Set.of())).orElse(Set.of());
+        }
+
+        Resolution resolve() {
+            listener.onEvent(new BuildEvent.PhaseStarted(BuildEvent.Phase.RESOLVING));
+            long start = System.nanoTime();
+            IndexCatalog catalog = new IndexCatalog(index, client, executor);
+            Resolver resolver = new Resolver(catalog, target, executor, new ResolveListener() {
+                @Override
+                public void pinned(WheelCandidate candidate) {
+                    listener.onEvent(new BuildEvent.PackagePinned(candidate.name().normalized(),
+                            candidate.version().toString(), candidate.file().filename()));
+                    downloads.start(candidate.file());
+                }
+
+                @Override
+                public void backtracking(String detail) {
+                    listener.onEvent(new BuildEvent.Backtracking(detail));
+                }
+
+                @Override
+                public void warning(String message) {
+                    synchronized (warnings) {
+                        warnings.add(message);
+                    }
+                    listener.onEvent(new BuildEvent.Warning(message));
+                }
+            }, catalog.describeIndexes());
+            Resolution resolution = resolver.resolve(request);
+            listener.onEvent(new BuildEvent.PhaseFinished(BuildEvent.Phase.RESOLVING, since(start)));
+            return resolution;
+        }
+
+        @Override
+        public void close() {
+            executor.shutdownNow();
+            client.close();
+            cache.close();
+        }
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    private static ExecutorService newPool(int threads) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "pylayer-fetch-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+}

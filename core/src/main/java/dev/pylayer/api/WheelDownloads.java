@@ -1,0 +1,90 @@
+package dev.pylayer.api;
+
+import dev.pylayer.index.DistributionFile;
+import dev.pylayer.index.IndexClient;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * Wheel downloads that start as soon as the resolver pins a version (most pins survive, so the bytes arrive
+ * while resolution goes on) and are awaited once the resolution is final. Each file is fetched once; progress
+ * is reported as one total over all files.
+ */
+final class WheelDownloads {
+    private final IndexClient client;
+    private final Executor executor;
+    private final BuildListener listener;
+    private final Function<DistributionFile, Collection<String>> requiredHashes;
+    private final Map<String, CompletableFuture<Path>> downloads = new ConcurrentHashMap<>();
+    private final AtomicLong doneBytes = new AtomicLong();
+    private final AtomicInteger doneFiles = new AtomicInteger();
+    private volatile long totalBytes = -1;
+    private volatile int totalFiles;
+    private volatile long lastReport;
+
+    WheelDownloads(IndexClient client, Executor executor, BuildListener listener,
+            Function<DistributionFile, Collection<String>> requiredHashes) {
+        this.client = client;
+        this.executor = executor;
+        this.listener = listener;
+        this.requiredHashes = requiredHashes;
+    }
+
+    /** Starts fetching the file unless it already is. */
+    CompletableFuture<Path> start(DistributionFile file) {
+        return downloads.computeIfAbsent(file.url(), url -> CompletableFuture.supplyAsync(() -> {
+            Path path = client.wheel(file, requiredHashes.apply(file), bytes -> {
+                doneBytes.addAndGet(bytes);
+                report(false);
+            });
+            doneFiles.incrementAndGet();
+            report(false);
+            return path;
+        }, executor));
+    }
+
+    /** Waits for every file (starting those not started), reporting totals over exactly these files. */
+    List<Path> awaitAll(List<DistributionFile> files) {
+        long total = 0;
+        for (DistributionFile file : files) {
+            if (file.size().isEmpty()) {
+                total = -1;
+                break;
+            }
+            total += file.size().getAsLong();
+        }
+        totalBytes = total;
+        totalFiles = files.size();
+        List<CompletableFuture<Path>> futures = files.stream().map(this::start).toList();
+        try {
+            List<Path> paths = futures.stream().map(CompletableFuture::join).toList();
+            report(true);
+            return paths;
+        } catch (CompletionException e) {
+            futures.forEach(f -> f.cancel(false));
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    private void report(boolean force) {
+        long now = System.nanoTime();
+        if (!force && now - lastReport < 100_000_000L) {
+            return;
+        }
+        lastReport = now;
+        listener.onEvent(new BuildEvent.DownloadProgress(Math.max(0, doneBytes.get()), totalBytes,
+                Math.min(doneFiles.get(), Math.max(totalFiles, doneFiles.get())), totalFiles));
+    }
+}

@@ -1,0 +1,404 @@
+package dev.pylayer.resolve;
+
+import dev.pylayer.PylayerException;
+import dev.pylayer.index.DistributionException;
+import dev.pylayer.index.DistributionFile;
+import dev.pylayer.index.HashMismatchException;
+import dev.pylayer.name.PackageName;
+import dev.pylayer.requirement.MarkerEnvironment;
+import dev.pylayer.requirement.Requirement;
+import dev.pylayer.resolve.engine.CandidateUnusableException;
+import dev.pylayer.resolve.engine.Criterion;
+import dev.pylayer.resolve.engine.RequirementInformation;
+import dev.pylayer.resolve.engine.ResolutionProvider;
+import dev.pylayer.resolve.engine.ResolutionView;
+import dev.pylayer.version.InvalidSpecifierException;
+import dev.pylayer.version.Specifier;
+import dev.pylayer.version.SpecifierSet;
+import dev.pylayer.wheel.CoreMetadata;
+import dev.pylayer.wheel.WheelException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * pip's resolvelib provider and factory ({@code provider.py}, {@code factory.py}, {@code candidates.py}) over
+ * pylayer's models, so that the engine makes the choices pip makes: the same narrowing and preference order for
+ * what to pin next, the same candidate order, extras as separate nodes tied to their base, and
+ * {@code Requires-Python} as a requirement on the target's interpreter.
+ */
+final class PipProvider implements ResolutionProvider<PythonRequirement, Candidate, String> {
+    /** pip's {@code _CONFLICT_PRIORITY_THRESHOLD}. */
+    private static final int CONFLICT_PRIORITY_THRESHOLD = 5;
+
+    private final DistributionCatalog catalog;
+    private final CandidateFinder finder;
+    private final MarkerEnvironment environment;
+    private final PythonCandidate python;
+    private final Map<PackageName, Constraint> constraints;
+    private final Map<String, Integer> userRequested;
+    private final boolean allowPrereleases;
+    private final Executor prefetchExecutor;
+    private final Consumer<String> warnings;
+
+    private final Memo<PackageName, List<FileVerdict>> verdicts;
+    private final Map<Candidate, List<PythonRequirement>> dependencies = new ConcurrentHashMap<>();
+    private final Map<String, Integer> conflictCounts = new HashMap<>();
+    private final Set<String> conflictPromoted = new HashSet<>();
+
+    PipProvider(DistributionCatalog catalog, CandidateFinder finder, MarkerEnvironment environment,
+            Map<PackageName, Constraint> constraints, Map<String, Integer> userRequested, boolean allowPrereleases,
+            Executor prefetchExecutor, Consumer<String> warnings) {
+        this.catalog = catalog;
+        this.finder = finder;
+        this.environment = environment;
+        this.python = new PythonCandidate(finder.pythonVersion());
+        this.constraints = Map.copyOf(constraints);
+        this.userRequested = Map.copyOf(userRequested);
+        this.allowPrereleases = allowPrereleases;
+        this.prefetchExecutor = prefetchExecutor;
+        this.warnings = warnings;
+        this.verdicts = new Memo<>(name -> finder.evaluate(catalog.listing(name)));
+    }
+
+    /** The judged files of a project (fetched once). */
+    List<FileVerdict> verdicts(PackageName name) {
+        return verdicts.get(name);
+    }
+
+    Constraint constraint(PackageName name) {
+        return constraints.getOrDefault(name, Constraint.NONE);
+    }
+
+    @Override
+    public String identifyRequirement(PythonRequirement requirement) {
+        return requirement.identifier();
+    }
+
+    @Override
+    public String identifyCandidate(Candidate candidate) {
+        return candidate.identifier();
+    }
+
+    // ---- what to work on next: pip's narrow_requirement_selection, then min(get_preference) ----
+
+    @Override
+    public String select(List<String> unsatisfied, ResolutionView<PythonRequirement, Candidate, String> view) {
+        Set<String> backtrackIdentifiers = new HashSet<>();
+        for (RequirementInformation<PythonRequirement, Candidate> info : view.backtrackCauses()) {
+            List<String> names = new ArrayList<>();
+            names.add(info.requirement().identifier());
+            if (info.parent() != null) {
+                names.add(info.parent().identifier());
+            }
+            for (String name : names) {
+                backtrackIdentifiers.add(name);
+                if (!view.resolutions().containsKey(name)) {
+                    int count = conflictCounts.merge(name, 1, Integer::sum);
+                    if (count >= CONFLICT_PRIORITY_THRESHOLD) {
+                        conflictPromoted.add(name);
+                    }
+                }
+            }
+        }
+        List<String> causes = new ArrayList<>();
+        List<String> promoted = new ArrayList<>();
+        List<String> narrowed = null;
+        for (String identifier : unsatisfied) {
+            if (identifier.equals(PythonCandidate.IDENTIFIER)) {
+                narrowed = List.of(identifier);
+                break;
+            }
+            if (backtrackIdentifiers.contains(identifier)) {
+                causes.add(identifier);
+            } else if (conflictPromoted.contains(identifier)) {
+                promoted.add(identifier);
+            }
+        }
+        if (narrowed == null) {
+            narrowed = !causes.isEmpty() ? causes : !promoted.isEmpty() ? promoted : unsatisfied;
+        }
+        Comparator<Preference> order = Comparator.naturalOrder();
+        return narrowed.stream().map(id -> preference(id, view.criteria().get(id))).min(order)
+                .orElseThrow().identifier();
+    }
+
+    /** pip's preference tuple; lower sorts first. */
+    record Preference(boolean notPromoted, boolean notDirect, boolean notPinned, boolean notUpperBounded,
+            double requestedOrder, boolean notUnfree, String identifier) implements Comparable<Preference> {
+        @Override
+        public int compareTo(Preference other) {
+            return Comparator.comparing(Preference::notPromoted)
+                    .thenComparing(Preference::notDirect)
+                    .thenComparing(Preference::notPinned)
+                    .thenComparing(Preference::notUpperBounded)
+                    .thenComparingDouble(Preference::requestedOrder)
+                    .thenComparing(Preference::notUnfree)
+                    .thenComparing(Preference::identifier)
+                    .compare(this, other);
+        }
+    }
+
+    private Preference preference(String identifier, Criterion<PythonRequirement, Candidate> criterion) {
+        boolean direct = false;
+        boolean pinned = false;
+        boolean upperBounded = false;
+        boolean unfree = false;
+        if (criterion != null) {
+            for (RequirementInformation<PythonRequirement, Candidate> info : criterion.information()) {
+                if (info.requirement() instanceof PythonRequirement.Explicit) {
+                    direct = true;
+                } else if (info.requirement() instanceof PythonRequirement.Specified specified) {
+                    for (Specifier spec : specified.specifier().specifiers()) {
+                        unfree = true;
+                        String op = spec.operator().symbol();
+                        boolean wildcard = spec.isWildcard();
+                        if (op.startsWith("==") && !wildcard) {
+                            pinned = true;
+                        }
+                        if (op.equals("<") || op.equals("<=") || op.equals("~=") || (op.equals("==") && wildcard)) {
+                            upperBounded = true;
+                        }
+                    }
+                }
+            }
+        }
+        Integer requested = userRequested.get(identifier);
+        return new Preference(!conflictPromoted.contains(identifier), !direct, !pinned, !upperBounded,
+                requested == null ? Double.POSITIVE_INFINITY : requested, !unfree, identifier);
+    }
+
+    // ---- candidates: pip's Factory.find_candidates ----
+
+    @Override
+    public List<Candidate> findMatches(String identifier, Function<String, List<PythonRequirement>> requirements,
+            Function<String, Collection<Candidate>> incompatibilities) {
+        Collection<Candidate> incompatible = incompatibilities.apply(identifier);
+        List<PythonRequirement> own = requirements.apply(identifier);
+        if (identifier.equals(PythonCandidate.IDENTIFIER)) {
+            boolean fits = own.stream().allMatch(r -> r.isSatisfiedBy(python)) && !incompatible.contains(python);
+            return fits ? List.of(python) : List.of();
+        }
+        ParsedIdentifier parsed = ParsedIdentifier.of(identifier);
+        Set<Candidate> explicit = new LinkedHashSet<>();
+        List<PythonRequirement.Specified> specified = new ArrayList<>();
+        for (PythonRequirement requirement : own) {
+            if (requirement instanceof PythonRequirement.Explicit e) {
+                explicit.add(e.candidate());
+            } else if (requirement instanceof PythonRequirement.Specified s) {
+                specified.add(s);
+            }
+        }
+        if (!parsed.extras().isEmpty()) {
+            // The extras node also honours what is asked of its base project.
+            for (PythonRequirement requirement : requirements.apply(parsed.base())) {
+                if (requirement instanceof PythonRequirement.Explicit e && e.candidate() instanceof WheelCandidate base) {
+                    explicit.add(new ExtrasCandidate(base, parsed.extras()));
+                } else if (requirement instanceof PythonRequirement.Specified s) {
+                    specified.add(s);
+                }
+            }
+        }
+        Constraint constraint = constraintFor(identifier, parsed);
+        if (explicit.isEmpty()) {
+            if (specified.isEmpty()) {
+                return List.of();
+            }
+            PackageName name = specified.get(0).name();
+            SpecifierSet specifier = constraint.specifier();
+            for (PythonRequirement.Specified s : specified) {
+                specifier = specifier.and(s.specifier());
+            }
+            List<WheelCandidate> wheels = finder.candidates(name, verdicts(name), specifier,
+                    constraint.sha256(), allowPrereleases);
+            List<Candidate> matches = new ArrayList<>(wheels.size());
+            for (WheelCandidate wheel : wheels) {
+                Candidate candidate = parsed.extras().isEmpty() ? wheel : new ExtrasCandidate(wheel, parsed.extras());
+                if (!incompatible.contains(candidate)) {
+                    matches.add(candidate);
+                }
+            }
+            return matches;
+        }
+        List<Candidate> matches = new ArrayList<>();
+        for (Candidate candidate : explicit) {
+            if (incompatible.contains(candidate)
+                    || !constraint.specifier().contains(candidate.version(), true)
+                    || !own.stream().allMatch(r -> r.isSatisfiedBy(candidate))) {
+                continue;
+            }
+            matches.add(candidate);
+        }
+        return matches;
+    }
+
+    private Constraint constraintFor(String identifier, ParsedIdentifier parsed) {
+        return constraints.getOrDefault(PackageName.of(parsed.base()), Constraint.NONE);
+    }
+
+    @Override
+    public boolean isSatisfiedBy(PythonRequirement requirement, Candidate candidate) {
+        return requirement.isSatisfiedBy(candidate);
+    }
+
+    // ---- dependencies: pip's LinkCandidate / ExtrasCandidate.iter_dependencies ----
+
+    @Override
+    public List<PythonRequirement> dependencies(Candidate candidate) {
+        List<PythonRequirement> cached = dependencies.get(candidate);
+        if (cached != null) {
+            return cached;
+        }
+        List<PythonRequirement> computed = computeDependencies(candidate);
+        dependencies.put(candidate, computed);
+        prefetch(computed);
+        return computed;
+    }
+
+    private List<PythonRequirement> computeDependencies(Candidate candidate) {
+        if (candidate instanceof PythonCandidate) {
+            return List.of();
+        }
+        if (candidate instanceof WheelCandidate wheel) {
+            CoreMetadata metadata = metadataOf(wheel);
+            List<PythonRequirement> result = new ArrayList<>();
+            metadata.requiresPython().filter(text -> !text.isBlank()).ifPresent(text -> {
+                try {
+                    result.add(new PythonRequirement.RequiresPython(SpecifierSet.parse(text)));
+                } catch (InvalidSpecifierException e) {
+                    // pip: "Package has an invalid Requires-Python" is a warning and the constraint is dropped.
+                    warnings.accept(wheel.describe() + " has an invalid Requires-Python `" + text + "`; ignoring it");
+                }
+            });
+            for (Requirement requirement : requiresDist(wheel, metadata)) {
+                if (requirement.appliesTo(environment, Set.of())) {
+                    result.addAll(split(requirement));
+                }
+            }
+            return List.copyOf(result);
+        }
+        ExtrasCandidate extras = (ExtrasCandidate) candidate;
+        CoreMetadata metadata = metadataOf(extras.base());
+        List<PythonRequirement> result = new ArrayList<>();
+        result.add(new PythonRequirement.Explicit(extras.base()));
+        Set<String> provided = new TreeSet<>();
+        for (String extra : metadata.providesExtra()) {
+            provided.add(PackageName.normalize(extra));
+        }
+        Set<String> valid = new TreeSet<>(extras.extras());
+        valid.retainAll(provided);
+        for (String extra : extras.extras()) {
+            if (!provided.contains(extra)) {
+                warnings.accept(extras.base().describe() + " does not provide the extra '" + extra + "'");
+            }
+        }
+        for (Requirement requirement : requiresDist(extras.base(), metadata)) {
+            if (requirement.appliesTo(environment, valid)) {
+                result.addAll(split(requirement));
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    /** pip splits {@code foo[x]>=1} into {@code foo>=1} (base) and {@code foo[x]>=1}. */
+    static List<PythonRequirement> split(Requirement requirement) {
+        if (!requirement.extras().isEmpty() && !requirement.specifier().isEmpty()) {
+            return List.of(new PythonRequirement.Specified(requirement, true),
+                    new PythonRequirement.Specified(requirement, false));
+        }
+        return List.of(new PythonRequirement.Specified(requirement, false));
+    }
+
+    private CoreMetadata metadataOf(WheelCandidate wheel) {
+        CoreMetadata metadata;
+        try {
+            metadata = catalog.metadata(wheel.file());
+        } catch (WheelException | DistributionException | HashMismatchException e) {
+            // A broken file makes this release unusable (pip skips it); an unreachable index stops the build.
+            throw new CandidateUnusableException(wheel.describe() + ": " + e.getMessage(), e);
+        }
+        if (!metadata.name().equals(wheel.name()) || !metadata.version().equals(wheel.version())) {
+            // pip's MetadataInconsistent: the file name and its METADATA disagree.
+            throw new CandidateUnusableException(wheel.file().filename() + " says it is " + metadata.name() + " "
+                    + metadata.version() + " in its METADATA", null);
+        }
+        return metadata;
+    }
+
+    private List<Requirement> requiresDist(WheelCandidate wheel, CoreMetadata metadata) {
+        List<Requirement> requirements = new ArrayList<>();
+        for (String text : metadata.requiresDist()) {
+            try {
+                Requirement requirement = Requirement.parse(text.strip());
+                if (requirement.url().isPresent()) {
+                    throw new CandidateUnusableException(wheel.describe() + " depends on a direct URL (`" + text
+                            + "`), which an index release may not do", null);
+                }
+                requirements.add(requirement);
+            } catch (PylayerException e) {
+                // pip 24.1+: "Ignoring version X of Y since it has invalid metadata".
+                throw new CandidateUnusableException(wheel.describe() + " has invalid metadata: " + e.getMessage(), e);
+            }
+        }
+        return requirements;
+    }
+
+    // ---- prefetching: overlap the network round trips the engine will need next ----
+
+    /** Fetches listings and the likely winner's metadata for these requirements in the background. */
+    void prefetch(List<PythonRequirement> requirements) {
+        if (prefetchExecutor == null) {
+            return;
+        }
+        for (PythonRequirement requirement : requirements) {
+            if (requirement instanceof PythonRequirement.Specified specified) {
+                PackageName name = specified.name();
+                SpecifierSet specifier = constraint(name).specifier().and(specified.specifier());
+                prefetchExecutor.execute(() -> {
+                    try {
+                        List<WheelCandidate> wheels = finder.candidates(name, verdicts(name), specifier,
+                                constraint(name).sha256(), allowPrereleases);
+                        if (!wheels.isEmpty()) {
+                            catalog.prefetchMetadata(wheels.get(0).file());
+                        }
+                    } catch (RuntimeException e) {
+                        // The resolver meets the same failure when it gets there, and reports it then.
+                    }
+                });
+            }
+        }
+    }
+
+    /** An identifier split into its project and extras: {@code foo[a,b]} → {@code foo}, {a, b}. */
+    record ParsedIdentifier(String base, java.util.SortedSet<String> extras) {
+        static ParsedIdentifier of(String identifier) {
+            int bracket = identifier.indexOf('[');
+            if (bracket < 0) {
+                return new ParsedIdentifier(identifier, new TreeSet<>());
+            }
+            String inner = identifier.substring(bracket + 1, identifier.length() - 1);
+            return new ParsedIdentifier(identifier.substring(0, bracket), new TreeSet<>(List.of(inner.split(","))));
+        }
+    }
+
+    DistributionFile fileOf(Candidate candidate) {
+        if (candidate instanceof WheelCandidate wheel) {
+            return wheel.file();
+        }
+        if (candidate instanceof ExtrasCandidate extras) {
+            return extras.base().file();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.pylayer.resolve;
+
+import dev.pylayer.version.Version;
+
+/** The target's interpreter, the only candidate for every {@code Requires-Python} requirement. */
+public record PythonCandidate(Version version) implements Candidate {
+    /** pip's {@code REQUIRES_PYTHON_IDENTIFIER}: cannot clash with a project name. */
+    public static final String IDENTIFIER = "<Python from Requires-Python>";
+
+    @Override
+    public String identifier() {
+        return IDENTIFIER;
+    }
+
+    @Override
+    public String describe() {
+        return "Python " + version;
+    }
+}
