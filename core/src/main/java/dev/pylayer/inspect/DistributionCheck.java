@@ -164,7 +164,8 @@ final class DistributionCheck {
         String who = "`" + distribution.displayName() + "`";
         if (!mismatched.isEmpty()) {
             findings.add(new Finding(Severity.WARNING, FindingKind.RECORD_HASH_MISMATCH, distribution.distInfo(),
-                    files(mismatched) + " of " + who + " differ from its RECORD: " + examples(mismatched)
+                    files(mismatched) + " of " + who + (mismatched.size() == 1 ? " differs" : " differ")
+                            + " from its RECORD: " + examples(mismatched)
                             + " (edited, patched or damaged after install)",
                     "reinstall " + distribution.displayName() + "; ignore this if the change is deliberate"));
         }
