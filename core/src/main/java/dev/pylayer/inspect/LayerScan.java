@@ -111,15 +111,19 @@ final class LayerScan {
                             BinaryFormat.OTHER, null, null, true, null));
                     continue;
                 }
-                if (exhausted || !archive.canReadEntryData(entry)) {
-                    String why = exhausted ? null : "compression method or encryption not supported";
+                boolean keep = isMetadata(entry.getName());
+                // After the budget, only the small WHEEL and RECORD files are still read: they say what the rest is.
+                boolean skip = exhausted && !(keep && declared <= limits.metadataFile());
+                if (skip || !archive.canReadEntryData(entry)) {
+                    String why = skip ? null : "compression method or encryption not supported";
                     entries.add(new LayerEntry(entry.getName(), declared, entry.getCompressedSize(), null,
                             BinaryFormat.OTHER, null, null, false, why));
                     continue;
                 }
-                boolean keep = isMetadata(entry.getName());
-                EntryReading reading = readEntry(archive, entry, limits, budget, keep);
-                budget -= reading.size;
+                EntryReading reading = readEntry(archive, entry, limits, exhausted ? limits.metadataFile() : budget, keep);
+                if (!exhausted) {
+                    budget -= reading.size;
+                }
                 if (reading.overBudget) {
                     exhausted = true;
                 }
