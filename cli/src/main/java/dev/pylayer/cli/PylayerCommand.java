@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = PylayerCommand.VersionProvider.class,
         description = "Builds AWS Lambda layers for Python from PyPI wheels: no Docker, no local Python.",
-        subcommands = {CommandLine.HelpCommand.class, PublishCommand.class, LayersCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, InspectCommand.class, PublishCommand.class, LayersCommand.class})
 public final class PylayerCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
