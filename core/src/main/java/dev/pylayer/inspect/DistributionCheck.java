@@ -1,12 +1,12 @@
 package dev.pylayer.inspect;
 
 import dev.pylayer.inspect.DistributionSummary.TagVerdict;
-import dev.pylayer.inspect.InstalledDistribution.RecordRow;
 import dev.pylayer.name.PackageName;
 import dev.pylayer.runtime.LambdaTarget;
 import dev.pylayer.tags.IncompatibleTag;
 import dev.pylayer.tags.Tag;
 import dev.pylayer.tags.TagCompatibility;
+import dev.pylayer.wheel.RecordEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,14 +26,14 @@ final class DistributionCheck {
     /** Examples named in one finding; the JSON lists every file through the summaries' counts. */
     private static final int EXAMPLES = 5;
 
-    private final LayerLayout layout;
+    private final RuntimeView view;
     private final Map<String, LayerEntry> entries = new LinkedHashMap<>();
     private final Set<String> elfFailures;
     private final List<Finding> findings = new ArrayList<>();
     private final List<DistributionSummary> summaries = new ArrayList<>();
 
-    DistributionCheck(LayerScan scan, LayerLayout layout, Set<String> elfFailures) {
-        this.layout = layout;
+    DistributionCheck(LayerScan scan, RuntimeView view, Set<String> elfFailures) {
+        this.view = view;
         this.elfFailures = elfFailures;
         scan.entries().forEach(entry -> entries.put(entry.name(), entry));
     }
@@ -49,7 +49,7 @@ final class DistributionCheck {
     DistributionCheck run(List<InstalledDistribution> distributions) {
         Map<String, List<InstalledDistribution>> byName = new LinkedHashMap<>();
         for (InstalledDistribution distribution : distributions) {
-            if (!layout.placement(distribution.distInfo()).importable()) {
+            if (!view.placement(distribution.distInfo()).importable()) {
                 continue;
             }
             byName.computeIfAbsent(PackageName.normalize(distribution.name()), k -> new ArrayList<>()).add(distribution);
@@ -77,7 +77,7 @@ final class DistributionCheck {
                     "`" + distribution.displayName() + "` has " + detail + ", so its wheel tags cannot be checked",
                     "nothing to do; its ELF files are still checked"));
         } else {
-            TagCompatibility compatibility = layout.target().compatibleTags().compatibility(distribution.tags().get());
+            TagCompatibility compatibility = view.target().compatibleTags().compatibility(distribution.tags().get());
             if (compatibility instanceof TagCompatibility.Compatible compatible) {
                 verdict = TagVerdict.COMPATIBLE;
                 detail = compatible.bestTag().toString();
@@ -97,7 +97,7 @@ final class DistributionCheck {
 
     private Finding tagFinding(InstalledDistribution distribution, TagCompatibility.Incompatible incompatible,
             String detail) {
-        LambdaTarget target = layout.target();
+        LambdaTarget target = view.target();
         Set<Tag> tags = distribution.tags().orElseThrow();
         List<String> elfFiles = distribution.ownedEntries().stream()
                 .filter(name -> entries.containsKey(name) && entries.get(name).elf() != null).toList();
@@ -133,17 +133,24 @@ final class DistributionCheck {
 
     /** Compares RECORD with the entries; returns {recorded, mismatched, missing}. */
     private int[] checkRecord(InstalledDistribution distribution) {
+        for (String problem : distribution.problems()) {
+            findings.add(new Finding(Severity.WARNING, FindingKind.DIST_INFO_INVALID, distribution.distInfo(),
+                    "`" + distribution.displayName() + "` has an unreadable " + problem,
+                    "reinstall " + distribution.displayName() + "; its metadata is damaged"));
+        }
         if (distribution.record().isEmpty()) {
-            findings.add(new Finding(Severity.INFO, FindingKind.RECORD_MISSING, distribution.distInfo(),
-                    "`" + distribution.displayName() + "` has no RECORD, so its files cannot be verified",
-                    "nothing to do; installers other than pip may leave it out"));
+            if (distribution.problems().stream().noneMatch(problem -> problem.startsWith("RECORD"))) {
+                findings.add(new Finding(Severity.INFO, FindingKind.RECORD_MISSING, distribution.distInfo(),
+                        "`" + distribution.displayName() + "` has no RECORD, so its files cannot be verified",
+                        "nothing to do; installers other than pip may leave it out"));
+            }
             return new int[3];
         }
         int recorded = 0;
         List<String> mismatched = new ArrayList<>();
         List<String> missingImportant = new ArrayList<>();
         List<String> missingOther = new ArrayList<>();
-        for (RecordRow row : distribution.record().get()) {
+        for (RecordEntry row : distribution.recordEntries()) {
             String name = distribution.entryName(row.path()).orElse(null);
             if (name == null) {
                 continue;
@@ -156,8 +163,8 @@ final class DistributionCheck {
                 }
                 (row.path().endsWith(".py") || ExtensionModuleName.parse(fileName(row.path())).isPresent()
                         ? missingImportant : missingOther).add(row.path());
-            } else if (row.hash().startsWith("sha256=") && entry.sha256() != null
-                    && !row.hash().substring("sha256=".length()).equals(entry.sha256())) {
+            } else if (entry.sha256() != null && row.hash().filter(hash -> hash.algorithm().equals("sha256"))
+                    .filter(hash -> !hash.matches(entry.sha256())).isPresent()) {
                 mismatched.add(row.path());
             }
         }

@@ -6,7 +6,7 @@ import dev.pylayer.elf.ElfMachine;
 import dev.pylayer.elf.ElfType;
 import dev.pylayer.elf.Libc;
 import dev.pylayer.elf.SymbolVersion;
-import dev.pylayer.inspect.LayerLayout.Placement;
+import dev.pylayer.inspect.RuntimeView.Placement;
 import dev.pylayer.runtime.Architecture;
 import dev.pylayer.runtime.LambdaRuntime;
 import dev.pylayer.runtime.LambdaTarget;
@@ -28,16 +28,16 @@ import java.util.Set;
  */
 final class ElfCheck {
     private final LayerScan scan;
-    private final LayerLayout layout;
+    private final RuntimeView view;
     private final Map<String, InstalledDistribution> owners;
     private final List<Finding> findings = new ArrayList<>();
     private final List<ElfSummary> summaries = new ArrayList<>();
     private final Set<String> failed = new HashSet<>();
     private final Set<String> available = new HashSet<>();
 
-    ElfCheck(LayerScan scan, LayerLayout layout, Map<String, InstalledDistribution> owners) {
+    ElfCheck(LayerScan scan, RuntimeView view, Map<String, InstalledDistribution> owners) {
         this.scan = scan;
-        this.layout = layout;
+        this.view = view;
         this.owners = owners;
         for (LayerEntry entry : scan.entries()) {
             available.add(entry.fileName());
@@ -60,7 +60,7 @@ final class ElfCheck {
 
     ElfCheck run() {
         for (LayerEntry entry : scan.entries()) {
-            Placement placement = layout.placement(entry.name());
+            Placement placement = view.placement(entry.name());
             boolean inUse = placement != Placement.OTHER_PYTHON_VERSION && placement != Placement.VERSION_FOLDER;
             Optional<ExtensionModuleName> extension = ExtensionModuleName.parse(entry.fileName());
             Optional<String> owner = Optional.ofNullable(owners.get(entry.name())).map(InstalledDistribution::displayName);
@@ -73,14 +73,14 @@ final class ElfCheck {
                 if (entry.elfError() != null) {
                     boolean library = extension.isPresent() || entry.fileName().contains(".so");
                     add(library ? Severity.ERROR : Severity.WARNING, FindingKind.ELF_UNREADABLE, entry,
-                            "`" + layout.display(entry.name()) + "` cannot be read: " + entry.elfError().getMessage(),
+                            "`" + view.display(entry.name()) + "` cannot be read: " + entry.elfError().getMessage(),
                             reinstall(entry));
                 } else {
                     check(entry, entry.elf());
                 }
             } else if ((entry.format() == BinaryFormat.MACH_O || entry.format() == BinaryFormat.PE) && inUse
                     && (entry.fileName().endsWith(".so") || entry.fileName().contains(".so."))) {
-                add(Severity.ERROR, FindingKind.FOREIGN_BINARY, entry, "`" + layout.display(entry.name()) + "` is a "
+                add(Severity.ERROR, FindingKind.FOREIGN_BINARY, entry, "`" + view.display(entry.name()) + "` is a "
                         + entry.format().description() + " binary, not a Linux (ELF) shared object",
                         "build the layer from manylinux wheels, not from a macOS or Windows installation");
             }
@@ -92,8 +92,8 @@ final class ElfCheck {
         if (elf.type() != ElfType.SHARED_OBJECT && elf.type() != ElfType.EXECUTABLE) {
             return; // object files and core dumps are never loaded
         }
-        LambdaTarget target = layout.target();
-        String name = "`" + layout.display(entry.name()) + "`";
+        LambdaTarget target = view.target();
+        String name = "`" + view.display(entry.name()) + "`";
         Severity severity = elf.isExecutable() ? Severity.WARNING : Severity.ERROR;
         String fails = elf.isExecutable() ? "will not run" : "will not load";
         ElfMachine expected = target.architecture() == Architecture.ARM64 ? ElfMachine.AARCH64 : ElfMachine.X86_64;
@@ -138,7 +138,7 @@ final class ElfCheck {
 
     /** GLIBCXX and CXXABI versions from the system libstdc++ (a bundled, renamed copy brings its own). */
     private void checkLibstdcxx(LayerEntry entry, ElfFile elf, String name) {
-        OperatingSystem os = layout.target().runtime().operatingSystem();
+        OperatingSystem os = view.target().runtime().operatingSystem();
         List<String> above = new ArrayList<>();
         List<LambdaRuntime> would = new ArrayList<>(List.of(LambdaRuntime.values()));
         for (SymbolVersion shipped : List.of(RuntimeLibraries.glibcxx(os), RuntimeLibraries.cxxabi(os))) {
@@ -165,7 +165,7 @@ final class ElfCheck {
 
     private String machineFix(LayerEntry entry, ElfFile elf) {
         Optional<Architecture> other = elf.machine().wheelMachine().flatMap(Architecture::find);
-        String wanted = layout.target().architecture().machine();
+        String wanted = view.target().architecture().machine();
         if (other.isPresent() && elf.elfClass() == ElfClass.ELF64) {
             return "if the function runs on " + other.get() + ", build for it (`--arch " + other.get()
                     + "`); otherwise install the " + wanted + " wheel" + of(entry);

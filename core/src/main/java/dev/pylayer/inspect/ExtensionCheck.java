@@ -21,11 +21,11 @@ final class ExtensionCheck {
     private ExtensionCheck() {
     }
 
-    static List<Finding> run(LayerScan scan, LayerLayout layout, Map<String, InstalledDistribution> owners) {
-        LambdaTarget target = layout.target();
+    static List<Finding> run(LayerScan scan, RuntimeView view, Map<String, InstalledDistribution> owners) {
+        LambdaTarget target = view.target();
         Set<String> importable = new HashSet<>();
         for (LayerEntry entry : scan.entries()) {
-            if (layout.placement(entry.name()).importable()) {
+            if (view.placement(entry.name()).importable()) {
                 ExtensionModuleName.parse(entry.fileName()).filter(name -> name.importableOn(target))
                         .ifPresent(name -> importable.add(entry.directory() + name.module()));
             }
@@ -34,7 +34,7 @@ final class ExtensionCheck {
         String suffixes = String.join(", ", ExtensionModuleName.importableSuffixes(target).stream()
                 .map(suffix -> "`" + suffix + "`").toList());
         for (LayerEntry entry : scan.entries()) {
-            if (!layout.placement(entry.name()).importable()) {
+            if (!view.placement(entry.name()).importable()) {
                 continue;
             }
             Optional<ExtensionModuleName> name = ExtensionModuleName.parse(entry.fileName());
@@ -47,7 +47,7 @@ final class ExtensionCheck {
             String fix = retarget(name.get(), target) + "install the manylinux cp3" + target.runtime().pythonMinor()
                     + " wheel" + of;
             findings.add(new Finding(Severity.ERROR, FindingKind.EXTENSION_ABI, entry.name(),
-                    "`" + layout.display(entry.name()) + "` is built for " + name.get().builtFor() + "; "
+                    "`" + view.display(entry.name()) + "` is built for " + name.get().builtFor() + "; "
                             + target.runtime() + " imports only " + suffixes + " files, so `" + name.get().module()
                             + "` will not import",
                     fix));

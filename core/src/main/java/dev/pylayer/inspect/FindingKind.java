@@ -18,6 +18,7 @@ public enum FindingKind {
     EXTENSION_ABI("extension-abi"),
     WHEEL_TAGS("wheel-tags"),
     WHEEL_FILE_MISSING("wheel-file-missing"),
+    DIST_INFO_INVALID("dist-info-invalid"),
     RECORD_MISSING("record-missing"),
     RECORD_HASH_MISMATCH("record-hash-mismatch"),
     RECORD_FILE_MISSING("record-file-missing"),

@@ -10,14 +10,14 @@ import java.util.Optional;
  * @param name           the entry name
  * @param size           bytes inflated (counted while reading; the declared size when the entry was not read)
  * @param compressedSize bytes in the archive
- * @param sha256         urlsafe base64 sha256 of the inflated bytes, RECORD's form; null when not read
+ * @param sha256         sha256 digest of the inflated bytes; null when not read
  * @param format         ELF, Mach-O, PE or other, from the first bytes
  * @param elf            the ELF reading, when the file is ELF and readable
  * @param elfError       why an ELF file could not be read
  * @param symlink        a Unix symbolic link entry
  * @param readError      why the entry's bytes could not be read (bad compressed data, unsupported method)
  */
-record LayerEntry(String name, long size, long compressedSize, String sha256, BinaryFormat format, ElfFile elf,
+record LayerEntry(String name, long size, long compressedSize, byte[] sha256, BinaryFormat format, ElfFile elf,
         ElfException elfError, boolean symlink, String readError) {
 
     Optional<ElfFile> elfFile() {

@@ -51,21 +51,21 @@ public final class LayerInspector {
         Objects.requireNonNull(zip, "zip");
         LayerScan scan = LayerScan.read(zip, limits);
         InspectedTarget inspected = TargetInference.infer(scan, runtime, architecture);
-        LayerLayout layout = new LayerLayout(inspected.target());
+        RuntimeView view = new RuntimeView(inspected.target());
         List<InstalledDistribution> distributions = InstalledDistribution.find(scan);
         Map<String, InstalledDistribution> owners = new HashMap<>();
         for (InstalledDistribution distribution : distributions) {
             distribution.ownedEntries().forEach(entry -> owners.putIfAbsent(entry, distribution));
         }
 
-        List<Finding> findings = new ArrayList<>(LayoutCheck.run(scan, layout));
-        ElfCheck elf = new ElfCheck(scan, layout, owners).run();
+        List<Finding> findings = new ArrayList<>(LayoutCheck.run(scan, view));
+        ElfCheck elf = new ElfCheck(scan, view, owners).run();
         findings.addAll(elf.findings());
-        findings.addAll(ExtensionCheck.run(scan, layout, owners));
-        DistributionCheck distributionCheck = new DistributionCheck(scan, layout, elf.failed()).run(distributions);
+        findings.addAll(ExtensionCheck.run(scan, view, owners));
+        DistributionCheck distributionCheck = new DistributionCheck(scan, view, elf.failed()).run(distributions);
         findings.addAll(distributionCheck.findings());
-        LayerSizes sizes = SizeCheck.measure(scan, layout, distributions);
-        findings.addAll(SizeCheck.check(sizes, layout));
+        LayerSizes sizes = SizeCheck.measure(scan, view, distributions);
+        findings.addAll(SizeCheck.check(sizes, view));
         findings.sort(Comparator.comparing(Finding::severity)); // stable: zip order within a severity
         return new InspectionReport(zip, inspected, findings, sizes, distributionCheck.summaries(), elf.summaries());
     }

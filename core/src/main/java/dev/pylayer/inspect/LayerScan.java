@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,7 +145,7 @@ final class LayerScan {
 
     private static final class EntryReading {
         long size;
-        String sha256;
+        byte[] sha256;
         BinaryFormat format = BinaryFormat.OTHER;
         ElfFile elf;
         ElfException elfError;
@@ -190,7 +189,7 @@ final class LayerScan {
                 chunk = buffer;
                 length = Math.max(0, in.read(buffer));
             }
-            reading.sha256 = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256.digest());
+            reading.sha256 = sha256.digest();
             reading.kept = kept == null ? null : kept.toByteArray();
             if (elf != null) {
                 try {

@@ -1,6 +1,6 @@
 package dev.pylayer.inspect;
 
-import dev.pylayer.inspect.LayerLayout.Placement;
+import dev.pylayer.inspect.RuntimeView.Placement;
 import dev.pylayer.runtime.LambdaTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,9 +16,9 @@ final class LayoutCheck {
     private LayoutCheck() {
     }
 
-    static List<Finding> run(LayerScan scan, LayerLayout layout) {
+    static List<Finding> run(LayerScan scan, RuntimeView view) {
         List<Finding> findings = new ArrayList<>();
-        LambdaTarget target = layout.target();
+        LambdaTarget target = view.target();
         if (scan.entries().isEmpty()) {
             findings.add(new Finding(Severity.ERROR, FindingKind.LAYOUT_EMPTY, "", "the layer has no files",
                     "build it again; a layer's packages go under python/"));
@@ -40,11 +40,11 @@ final class LayoutCheck {
                 findings.add(new Finding(Severity.ERROR, FindingKind.ZIP_ENTRY_UNREADABLE, name, "entry `" + name
                         + "` cannot be read: " + entry.readError(), "rebuild the layer; the archive is damaged"));
             }
-            switch (layout.placement(name)) {
+            switch (view.placement(name)) {
                 case SITE_PACKAGES -> sitePackagesFiles++;
                 case OUTSIDE -> outside.computeIfAbsent(firstSegment(name), k -> new ArrayList<>()).add(entry);
                 case OTHER_PYTHON_VERSION -> otherVersions.computeIfAbsent(
-                        "python/lib/" + LayerLayout.pythonFolder(name).orElseThrow() + "/", k -> new ArrayList<>()).add(entry);
+                        "python/lib/" + RuntimeView.pythonFolder(name).orElseThrow() + "/", k -> new ArrayList<>()).add(entry);
                 case VERSION_FOLDER -> versionFolder.computeIfAbsent(folderIn(name, target.sitePackagesPrefix().length()
                         - "site-packages/".length()), k -> new ArrayList<>()).add(entry);
                 default -> {

@@ -20,7 +20,7 @@ final class SizeCheck {
     private SizeCheck() {
     }
 
-    static LayerSizes measure(LayerScan scan, LayerLayout layout, List<InstalledDistribution> distributions) {
+    static LayerSizes measure(LayerScan scan, RuntimeView view, List<InstalledDistribution> distributions) {
         Map<String, String> owner = new HashMap<>();
         for (InstalledDistribution distribution : distributions) {
             distribution.ownedEntries().forEach(entry -> owner.putIfAbsent(entry, distribution.displayName()));
@@ -31,7 +31,7 @@ final class SizeCheck {
         for (LayerEntry entry : scan.entries()) {
             unzipped += entry.size();
             String name = entry.name();
-            Optional<String> root = layout.importRoot(name).or(() -> anySitePackages(name));
+            Optional<String> root = view.importRoot(name).or(() -> anySitePackages(name));
             String relative = root.map(r -> name.substring(r.length())).orElse(name);
             String item = owner.getOrDefault(name, firstSegments(relative, 1));
             add(packages, item, entry);
@@ -42,7 +42,7 @@ final class SizeCheck {
         return new LayerSizes(scan.zippedBytes(), unzipped, scan.entries().size(), largest(packages), largest(folders));
     }
 
-    static List<Finding> check(LayerSizes sizes, LayerLayout layout) {
+    static List<Finding> check(LayerSizes sizes, RuntimeView view) {
         List<Finding> findings = new ArrayList<>();
         if (sizes.unzippedBytes() > LayerSizes.UNZIPPED_LIMIT) {
             String heaviest = sizes.largestPackages().stream().limit(3)
@@ -51,7 +51,7 @@ final class SizeCheck {
             findings.add(new Finding(Severity.ERROR, FindingKind.SIZE_UNZIPPED, "", "the layer is "
                     + LayerSizes.format(sizes.unzippedBytes()) + " unzipped, over Lambda's "
                     + LayerSizes.format(LayerSizes.UNZIPPED_LIMIT) + " for a function and all its layers (largest: "
-                    + heaviest + ")", "leave out what " + layout.target().runtime() + " already has (boto3, botocore), "
+                    + heaviest + ")", "leave out what " + view.target().runtime() + " already has (boto3, botocore), "
                     + "drop tests and __pycache__ folders, split the layer, or ship a container image instead"));
         }
         if (sizes.zippedBytes() > LayerSizes.DIRECT_UPLOAD_LIMIT) {

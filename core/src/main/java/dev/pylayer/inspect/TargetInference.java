@@ -44,7 +44,7 @@ final class TargetInference {
         Map<String, Integer> folders = new TreeMap<>();
         Map<Integer, Integer> extensionMinors = new TreeMap<>();
         for (LayerEntry entry : scan.entries()) {
-            LayerLayout.pythonFolder(entry.name()).ifPresent(folder -> folders.merge(folder, 1, Integer::sum));
+            RuntimeView.pythonFolder(entry.name()).ifPresent(folder -> folders.merge(folder, 1, Integer::sum));
             ExtensionModuleName.parse(entry.fileName())
                     .filter(name -> name.kind() == ExtensionModuleName.Kind.CPYTHON)
                     .ifPresent(name -> extensionMinors.merge(name.pythonMinor().getAsInt(), 1, Integer::sum));

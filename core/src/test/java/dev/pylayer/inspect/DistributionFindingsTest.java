@@ -105,13 +105,14 @@ class DistributionFindingsTest {
     }
 
     @Test
-    void parsesQuotedRecordPaths() {
-        List<InstalledDistribution.RecordRow> rows = InstalledDistribution.recordRows(
-                "\"demo/a,b.py\",sha256=abc,12\r\ndemo/\"\"q\"\".py,,\ndemo-1.0.dist-info/RECORD,,\n".getBytes());
-        assertEquals("demo/a,b.py", rows.get(0).path());
-        assertEquals("sha256=abc", rows.get(0).hash());
-        assertEquals("12", rows.get(0).size());
-        assertEquals(3, rows.size());
+    void aDamagedRecordIsAWarningNotACrash() {
+        WheelBuilder wheel = WheelBuilder.wheel("demo", "1.0").file("demo/__init__.py", "")
+                .recordLine("demo/__init__.py", "demo/__init__.py,not-a-hash,0");
+        InspectionReport report = inspect(TestLayer.create().wheel(wheel, "python3.11"));
+        Finding finding = findings(report, FindingKind.DIST_INFO_INVALID).get(0);
+        assertEquals(Severity.WARNING, finding.severity());
+        assertTrue(finding.message().startsWith("`demo 1.0` has an unreadable RECORD: "), finding.message());
+        assertEquals(List.of(), findings(report, FindingKind.RECORD_MISSING));
     }
 
     @Test

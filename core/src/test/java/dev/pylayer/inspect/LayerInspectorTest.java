@@ -88,12 +88,12 @@ class LayerInspectorTest {
 
     @Test
     void judgesSizesAgainstLambdasQuotas() {
-        LayerLayout layout = new LayerLayout(PY311);
+        RuntimeView view = new RuntimeView(PY311);
         LayerSizes small = new LayerSizes(LayerSizes.DIRECT_UPLOAD_LIMIT, LayerSizes.UNZIPPED_LIMIT, 1, List.of(), List.of());
-        assertEquals(List.of(), SizeCheck.check(small, layout));
+        assertEquals(List.of(), SizeCheck.check(small, view));
         LayerSizes big = new LayerSizes(LayerSizes.DIRECT_UPLOAD_LIMIT + 1, LayerSizes.UNZIPPED_LIMIT + 1, 1,
                 List.of(new SizeEntry("torch 2.5.0", 200L << 20, 90L << 20, 9000)), List.of());
-        List<Finding> findings = SizeCheck.check(big, layout);
+        List<Finding> findings = SizeCheck.check(big, view);
         assertEquals(List.of(FindingKind.SIZE_UNZIPPED, FindingKind.SIZE_ZIPPED), findings.stream().map(Finding::kind).toList());
         assertEquals(Severity.ERROR, findings.get(0).severity());
         assertTrue(findings.get(0).message().contains("over Lambda's 250.0 MB for a function and all its layers "

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.pylayer.inspect.DistributionSummary.TagVerdict;
 import dev.pylayer.runtime.Architecture;
 import dev.pylayer.runtime.LambdaRuntime;
+import dev.pylayer.layer.LayerLayout;
+import dev.pylayer.layer.LayerSource;
+import dev.pylayer.layer.LayerZipWriter;
 import dev.pylayer.runtime.LambdaTarget;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -134,6 +138,31 @@ class RealWheelLayerIT {
         Map<String, DistributionSummary> distributions = byName(report);
         assertEquals(TagVerdict.INCOMPATIBLE, distributions.get("numpy").tagVerdict());
         assertEquals(TagVerdict.COMPATIBLE, distributions.get("six").tagVerdict());
+    }
+
+    /** The layer as pylayer's own writer makes it: RECORD rewritten, INSTALLER and REQUESTED added. */
+    private Path written(LambdaRuntime runtime, String... wheelFiles) {
+        Path zip = dir.resolve("written-" + runtime + "-" + wheelFiles.length + ".zip");
+        List<LayerSource> sources = Stream.of(wheelFiles).map(file -> LayerSource.of(wheels.resolve(file), true)).toList();
+        LayerZipWriter.create().write(LayerLayout.forRuntime(runtime), sources, zip);
+        return zip;
+    }
+
+    @Test
+    void aLayerWrittenByPylayersWriterVerifiesAgainstItsRecords() {
+        InspectionReport report = LayerInspector.inspect(written(LambdaRuntime.PYTHON_3_11, NUMPY_2014, PYDANTIC_CORE, SIX),
+                PY311);
+        assertTrue(report.willLoad(), report.errors().toString());
+        assertEquals(List.of(), report.warnings());
+        assertEquals(3, report.distributions().size());
+        for (DistributionSummary distribution : report.distributions()) {
+            assertEquals(0, distribution.hashMismatches(), distribution.name());
+            assertEquals(0, distribution.missingFiles(), distribution.name());
+        }
+
+        InspectionReport tooNew = LayerInspector.inspect(written(LambdaRuntime.PYTHON_3_11, NUMPY_2_28, SIX), PY311);
+        assertFalse(tooNew.willLoad());
+        assertTrue(tooNew.errors().stream().anyMatch(f -> f.kind() == FindingKind.ELF_GLIBC));
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code LD_LIBRARY_PATH} and {@code /opt/bin} on {@code PATH}, and runs extensions from {@code /opt/extensions}
  * (AWS Lambda developer guide, "Packaging your layer content" and "Defined runtime environment variables").
  */
-final class LayerLayout {
+final class RuntimeView {
     /** Where one entry sits, from the target's point of view. */
     enum Placement {
         /** Under {@code python/lib/pythonX.Y/site-packages/} of the target's Python: importable. */
@@ -39,7 +39,7 @@ final class LayerLayout {
     private final LambdaTarget target;
     private final String sitePackages;
 
-    LayerLayout(LambdaTarget target) {
+    RuntimeView(LambdaTarget target) {
         this.target = target;
         this.sitePackages = target.sitePackagesPrefix();
     }
