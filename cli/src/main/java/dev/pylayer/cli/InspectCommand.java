@@ -28,7 +28,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Option(names = "--runtime", paramLabel = "pythonX.Y",
             description = "The runtime to check against (default: inferred from python/lib/pythonX.Y/ or extension "
-                    + "module names, else the newest default).")
+                    + "module names, else the default runtime).")
     String runtime;
 
     @Option(names = "--arch", paramLabel = "x86_64|arm64",
