@@ -1,8 +1,10 @@
 package dev.pylayer.inspect;
 
+import dev.pylayer.layer.LayerObserver;
 import dev.pylayer.runtime.Architecture;
 import dev.pylayer.runtime.LambdaRuntime;
 import dev.pylayer.runtime.LambdaTarget;
+import dev.pylayer.wheel.ContentSink;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,9 +49,65 @@ public final class LayerInspector {
         return new LayerInspector(limits).run(zip, Optional.of(target.runtime()), Optional.of(target.architecture()));
     }
 
+    /**
+     * Collects what an inspection needs while {@link dev.pylayer.layer.LayerZipWriter} writes a layer (pass it as the
+     * writer's observer), so that {@code pylayer build} checks its own output without reading the zip again.
+     */
+    public static Recording record() {
+        return new Recording(LayerScan.Limits.DEFAULT);
+    }
+
+    /** The files of a layer as its writer showed them; see {@link #record()}. Not thread-safe: one writer at a time. */
+    public static final class Recording implements LayerObserver {
+        private final LayerScan.Limits limits;
+        private final List<LayerEntry> entries = new ArrayList<>();
+        private final Map<String, byte[]> metadata = new HashMap<>();
+
+        private Recording(LayerScan.Limits limits) {
+            this.limits = limits;
+        }
+
+        @Override
+        public ContentSink file(String path, long size, long compressedSize) {
+            boolean keep = LayerScan.isMetadata(path);
+            LayerScan.EntryCapture capture = new LayerScan.EntryCapture(path, compressedSize, limits, keep);
+            return new ContentSink() {
+                @Override
+                public void update(byte[] buffer, int offset, int length) {
+                    capture.update(buffer, offset, length);
+                }
+
+                @Override
+                public void finish() {
+                    capture.finish();
+                    entries.add(capture.toEntry());
+                    byte[] kept = capture.kept();
+                    if (keep && kept != null) {
+                        metadata.put(path, kept);
+                    }
+                }
+            };
+        }
+
+        /**
+         * Inspects the recorded layer for {@code target}.
+         *
+         * @param zip         how to name the layer in findings (the output it will become)
+         * @param zippedBytes the zip's size
+         */
+        public InspectionReport inspect(Path zip, long zippedBytes, LambdaTarget target) {
+            LayerScan scan = new LayerScan(zip, zippedBytes, entries, metadata, false, limits);
+            return new LayerInspector(limits).run(scan, Optional.of(target.runtime()), Optional.of(target.architecture()));
+        }
+    }
+
     private InspectionReport run(Path zip, Optional<LambdaRuntime> runtime, Optional<Architecture> architecture) {
         Objects.requireNonNull(zip, "zip");
-        LayerScan scan = LayerScan.read(zip, limits);
+        return run(LayerScan.read(zip, limits), runtime, architecture);
+    }
+
+    private InspectionReport run(LayerScan scan, Optional<LambdaRuntime> runtime, Optional<Architecture> architecture) {
+        Path zip = scan.zip();
         InspectedTarget inspected = TargetInference.infer(scan, runtime, architecture);
         RuntimeView view = new RuntimeView(inspected.target());
         List<InstalledDistribution> distributions = InstalledDistribution.find(scan);

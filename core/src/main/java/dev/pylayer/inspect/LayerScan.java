@@ -3,6 +3,7 @@ package dev.pylayer.inspect;
 import dev.pylayer.elf.ElfException;
 import dev.pylayer.elf.ElfFile;
 import dev.pylayer.elf.ElfReader;
+import dev.pylayer.wheel.ContentSink;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +45,7 @@ final class LayerScan {
     private final boolean budgetExhausted;
     private final Limits limits;
 
-    private LayerScan(Path zip, long zippedBytes, List<LayerEntry> entries, Map<String, byte[]> metadata,
+    LayerScan(Path zip, long zippedBytes, List<LayerEntry> entries, Map<String, byte[]> metadata,
             boolean budgetExhausted, Limits limits) {
         this.limits = limits;
         this.zip = zip;
@@ -125,12 +126,19 @@ final class LayerScan {
                 }
                 if (reading.overBudget) {
                     exhausted = true;
+                    entries.add(new LayerEntry(entry.getName(), declared, entry.getCompressedSize(), null,
+                            BinaryFormat.OTHER, null, null, false, null));
+                    continue;
                 }
-                entries.add(new LayerEntry(entry.getName(), reading.overBudget ? declared : reading.size,
-                        entry.getCompressedSize(), reading.overBudget ? null : reading.sha256, reading.format,
-                        reading.elf, reading.elfError, false, reading.readError));
-                if (keep && reading.kept != null) {
-                    metadata.put(entry.getName(), reading.kept);
+                LayerEntry read = reading.capture.toEntry();
+                if (reading.readError != null) {
+                    read = new LayerEntry(read.name(), reading.size, read.compressedSize(), null, read.format(), null,
+                            null, false, reading.readError);
+                }
+                entries.add(read);
+                byte[] kept = reading.capture.kept();
+                if (keep && kept != null && reading.readError == null) {
+                    metadata.put(entry.getName(), kept);
                 }
             }
         } catch (IOException e) {
@@ -139,76 +147,153 @@ final class LayerScan {
         return new LayerScan(zip, zippedBytes, entries, metadata, exhausted, limits);
     }
 
-    private static boolean isMetadata(String name) {
+    static boolean isMetadata(String name) {
         return name.endsWith(".dist-info/WHEEL") || name.endsWith(".dist-info/RECORD");
     }
 
     private static final class EntryReading {
         long size;
-        byte[] sha256;
-        BinaryFormat format = BinaryFormat.OTHER;
-        ElfFile elf;
-        ElfException elfError;
-        String readError;
-        byte[] kept;
         boolean overBudget;
+        String readError;
+        EntryCapture capture;
     }
 
     private static EntryReading readEntry(ZipFile archive, ZipArchiveEntry entry, Limits limits, long budget,
             boolean keep) {
         EntryReading reading = new EntryReading();
-        MessageDigest sha256 = sha256();
-        ByteArrayOutputStream kept = keep ? new ByteArrayOutputStream() : null;
-        ElfCapture elf = null;
+        EntryCapture capture = new EntryCapture(entry.getName(), entry.getCompressedSize(), limits, keep);
+        reading.capture = capture;
         try (InputStream in = archive.getInputStream(entry)) {
-            byte[] head = in.readNBytes(4);
-            reading.format = BinaryFormat.of(head);
-            if (reading.format == BinaryFormat.ELF) {
-                elf = new ElfCapture(limits.inMemoryElf());
-            }
             byte[] buffer = new byte[64 * 1024];
-            byte[] chunk = head;
-            int length = head.length;
-            while (length > 0) {
+            for (int length = in.read(buffer); length >= 0; length = in.read(buffer)) {
                 reading.size += length;
                 if (reading.size > budget) {
                     reading.overBudget = true;
+                    capture.close();
                     return reading;
                 }
-                sha256.update(chunk, 0, length);
-                if (elf != null) {
-                    elf.write(chunk, length);
-                }
-                if (kept != null) {
-                    if (kept.size() + length > limits.metadataFile()) {
-                        kept = null;
-                    } else {
-                        kept.write(chunk, 0, length);
-                    }
-                }
-                chunk = buffer;
-                length = Math.max(0, in.read(buffer));
+                capture.update(buffer, 0, length);
             }
-            reading.sha256 = sha256.digest();
-            reading.kept = kept == null ? null : kept.toByteArray();
-            if (elf != null) {
-                try {
-                    reading.elf = elf.read();
-                } catch (ElfException e) {
-                    reading.elfError = e;
-                }
-            }
+            capture.finish();
         } catch (IOException | UncheckedIOException e) {
             reading.readError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        } finally {
-            if (elf != null) {
-                elf.close();
-            }
+            capture.close();
         }
         return reading;
     }
 
-    private static MessageDigest sha256() {
+    /**
+     * What the checks need from one file's inflated bytes, collected as they stream past: size, sha256, binary
+     * format (from the first bytes), the ELF reading, and the content of WHEEL and RECORD files. Used by the
+     * scan of a zip and, through {@link LayerInspector.Recording}, by the layer writer's own pass.
+     */
+    static final class EntryCapture implements ContentSink {
+        private final String name;
+        private final long compressedSize;
+        private final Limits limits;
+        private final MessageDigest sha256 = sha256();
+        private final byte[] head = new byte[4];
+        private int headLength;
+        private BinaryFormat format;
+        private ElfCapture elf;
+        private ByteArrayOutputStream kept;
+        private long size;
+        private ElfFile elfFile;
+        private ElfException elfError;
+        private String readError;
+        private byte[] digest;
+
+        EntryCapture(String name, long compressedSize, Limits limits, boolean keep) {
+            this.name = name;
+            this.compressedSize = compressedSize;
+            this.limits = limits;
+            this.kept = keep ? new ByteArrayOutputStream() : null;
+        }
+
+        @Override
+        public void update(byte[] buffer, int offset, int length) {
+            size += length;
+            sha256.update(buffer, offset, length);
+            if (kept != null) {
+                if (kept.size() + length > limits.metadataFile()) {
+                    kept = null;
+                } else {
+                    kept.write(buffer, offset, length);
+                }
+            }
+            int from = offset;
+            int remaining = length;
+            if (format == null) {
+                int n = Math.min(head.length - headLength, remaining);
+                System.arraycopy(buffer, offset, head, headLength, n);
+                headLength += n;
+                from += n;
+                remaining -= n;
+                if (headLength < head.length) {
+                    return;
+                }
+                decideFormat();
+            }
+            if (elf != null && remaining > 0) {
+                writeElf(buffer, from, remaining);
+            }
+        }
+
+        private void decideFormat() {
+            format = BinaryFormat.of(java.util.Arrays.copyOf(head, headLength));
+            if (format == BinaryFormat.ELF) {
+                elf = new ElfCapture(limits.inMemoryElf());
+                writeElf(head, 0, headLength);
+            }
+        }
+
+        private void writeElf(byte[] buffer, int offset, int length) {
+            try {
+                elf.write(buffer, offset, length);
+            } catch (IOException e) {
+                readError = "cannot keep the ELF file for reading (" + e.getMessage() + ")";
+                elf.close();
+                elf = null;
+            }
+        }
+
+        @Override
+        public void finish() {
+            if (format == null) {
+                decideFormat();
+            }
+            digest = sha256.digest();
+            if (elf != null) {
+                try {
+                    elfFile = elf.read();
+                } catch (ElfException e) {
+                    elfError = e;
+                } catch (IOException e) {
+                    readError = e.getMessage();
+                } finally {
+                    elf.close();
+                }
+            }
+        }
+
+        void close() {
+            if (elf != null) {
+                elf.close();
+            }
+        }
+
+        /** The metadata file's content, when it was kept. */
+        byte[] kept() {
+            return kept == null ? null : kept.toByteArray();
+        }
+
+        LayerEntry toEntry() {
+            return new LayerEntry(name, size, compressedSize, digest, format == null ? BinaryFormat.OTHER : format,
+                    elfFile, elfError, false, readError);
+        }
+    }
+
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -227,9 +312,9 @@ final class LayerScan {
             this.inMemoryLimit = inMemoryLimit;
         }
 
-        void write(byte[] bytes, int length) throws IOException {
+        void write(byte[] bytes, int offset, int length) throws IOException {
             if (memory != null && memory.size() + length <= inMemoryLimit) {
-                memory.write(bytes, 0, length);
+                memory.write(bytes, offset, length);
                 return;
             }
             if (spillStream == null) {
@@ -238,7 +323,7 @@ final class LayerScan {
                 memory.writeTo(spillStream);
                 memory = null;
             }
-            spillStream.write(bytes, 0, length);
+            spillStream.write(bytes, offset, length);
         }
 
         ElfFile read() throws IOException {
