@@ -11,8 +11,10 @@ import dev.pylayer.inspect.InspectionReport;
 import dev.pylayer.inspect.LayerInspector;
 import dev.pylayer.layer.LayerFacts;
 import dev.pylayer.layer.LayerLayout;
+import dev.pylayer.layer.LayerPlan;
 import dev.pylayer.layer.LayerSource;
 import dev.pylayer.layer.LayerZipWriter;
+import dev.pylayer.layer.PathGlob;
 import dev.pylayer.name.PackageName;
 import dev.pylayer.requirement.Requirement;
 import dev.pylayer.requirements.Hash;
@@ -82,6 +84,11 @@ public final class LayerBuild {
     private boolean allowPrereleases;
     private int threads = 16;
     private BuildListener listener = BuildListener.NONE;
+    private boolean excludeRuntimeProvided;
+    private boolean slim;
+    private boolean slimStubs;
+    private final List<PathGlob> excludes = new ArrayList<>();
+    private boolean directUpload;
 
     private LayerBuild(LambdaRuntime runtime) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
@@ -187,6 +194,53 @@ public final class LayerBuild {
         return this;
     }
 
+    /**
+     * Leave out what the Lambda runtime already ships (boto3, botocore, s3transfer, jmespath, python-dateutil, six,
+     * urllib3: {@link dev.pylayer.runtime.RuntimeProvidedPackages}) unless a requirement of the user pins it with
+     * {@code ==} or {@code ===}. Resolution is unchanged; the function then imports the runtime's copies, and every
+     * requirement that names versions of them is reported as a warning.
+     */
+    public LayerBuild excludeRuntimeProvided(boolean value) {
+        this.excludeRuntimeProvided = value;
+        return this;
+    }
+
+    /**
+     * Leave out {@code __pycache__} folders, {@code .pyo} files, {@code .pyc} files beside their source, and the
+     * {@code tests}/{@code test} folders inside packages, except test modules that other modules import.
+     */
+    public LayerBuild slim(boolean value) {
+        this.slim = value;
+        return this;
+    }
+
+    /** Leave out {@code .pyi} type stubs, which only type checkers read. */
+    public LayerBuild slimStubs(boolean value) {
+        this.slimStubs = value;
+        return this;
+    }
+
+    /**
+     * Leave out the files matching these globs, relative to site-packages ({@code botocore/data/**}; {@code **}
+     * crosses folders, a folder matches everything below it). A glob that would remove a dist-info's METADATA,
+     * RECORD or WHEEL is refused when the build runs; a malformed one here ({@code InvalidExcludeException}).
+     */
+    public LayerBuild exclude(String... globs) {
+        for (String glob : globs) {
+            excludes.add(PathGlob.parse(glob));
+        }
+        return this;
+    }
+
+    /**
+     * The zip will be uploaded to Lambda directly, not through S3: fail before writing when it would be about
+     * 50 MB or more zipped (estimated from the wheels' compressed sizes).
+     */
+    public LayerBuild directUpload(boolean value) {
+        this.directUpload = value;
+        return this;
+    }
+
     public LayerBuild listener(BuildListener value) {
         this.listener = value == null ? BuildListener.NONE : value;
         return this;
@@ -218,39 +272,53 @@ public final class LayerBuild {
 
             listener.onEvent(new BuildEvent.PhaseStarted(BuildEvent.Phase.WRITING));
             long writeStart = System.nanoTime();
+            Excluded excluded;
             List<LayerSource> sources = new ArrayList<>();
             for (int i = 0; i < packages.size(); i++) {
                 sources.add(new LayerSource(wheels.get(i), WheelFilename.parse(packages.get(i).file().filename()),
                         packages.get(i).requested()));
             }
-            // The layer is checked as it is written (ELF files, dist-info, sizes: what `pylayer inspect` checks),
-            // and replaces the output only if it will load.
-            LayerInspector.Recording recording = LayerInspector.record();
-            LayerFacts facts = LayerZipWriter.create()
-                    .observer(recording)
-                    .beforeCommit(written -> {
-                        InspectionReport report = recording.inspect(output, written.size(), session.target);
-                        for (Finding warning : report.warnings()) {
-                            session.warn(warning.message() + " (" + warning.fix() + ")");
-                        }
-                        report.requireWillLoad();
-                    })
-                    .progress((done, total, bytes) -> {
-                        if (done == total || done % 500 == 0) {
-                            listener.onEvent(new BuildEvent.WritingProgress(done, total, bytes));
-                        }
-                    })
-                    .write(LayerLayout.forRuntime(runtime), sources, output);
+            SizeControl size = new SizeControl(new SizeControl.Options(excludeRuntimeProvided, slim, slimStubs,
+                    excludes, directUpload), session.target, session.request.requirements(), packages, wheels);
+            LayerFacts facts;
+            try (LayerPlan plan = LayerPlan.create(LayerLayout.forRuntime(runtime), sources, size.trim())) {
+                size.check(plan);
+                size.report(plan, session::warn, message -> listener.onEvent(new BuildEvent.Detail(message)));
+                facts = write(plan, output, session);
+                excluded = size.excluded(plan, i -> builtPackage(packages.get(i), wheels.get(i)));
+            }
             listener.onEvent(new BuildEvent.PhaseFinished(BuildEvent.Phase.WRITING, since(writeStart)));
 
             List<BuiltPackage> built = new ArrayList<>();
             for (int i = 0; i < packages.size(); i++) {
-                built.add(builtPackage(packages.get(i), wheels.get(i)));
+                if (!size.leavesOut(packages.get(i).name())) {
+                    built.add(builtPackage(packages.get(i), wheels.get(i)));
+                }
             }
             return new BuildResult(resolution.target(), built,
                     new LayerSummary(facts.sha256(), facts.size(), facts.uncompressedSize(), facts.files()),
-                    output, session.warnings, since(start));
+                    output, session.warnings, since(start), excluded);
         }
+    }
+
+    /** Writes the plan, checking the layer as it is written (what `pylayer inspect` checks): it replaces the output only if it will load. */
+    private LayerFacts write(LayerPlan plan, Path output, Session session) {
+        LayerInspector.Recording recording = LayerInspector.record();
+        return LayerZipWriter.create()
+                .observer(recording)
+                .beforeCommit(written -> {
+                    InspectionReport report = recording.inspect(output, written.size(), session.target);
+                    for (Finding warning : report.warnings()) {
+                        session.warn(warning.message() + " (" + warning.fix() + ")");
+                    }
+                    report.requireWillLoad();
+                })
+                .progress((done, total, bytes) -> {
+                    if (done == total || done % 500 == 0) {
+                        listener.onEvent(new BuildEvent.WritingProgress(done, total, bytes));
+                    }
+                })
+                .write(plan, output);
     }
 
     private static BuiltPackage builtPackage(ResolvedPackage p, Path wheel) {

@@ -36,15 +36,20 @@ public final class LayerPlan implements Closeable {
     private final SortedMap<String, String> directories;
     private final List<DistributionFacts> distributions;
     private final long uncompressedSize;
+    private final List<DistributionPlan> plans;
+    private final List<Exclusion> exclusions;
 
     private LayerPlan(LayerLayout layout, List<WheelArchive> archives, SortedMap<String, LayerFile> files,
-                      SortedMap<String, String> directories, List<DistributionFacts> distributions) {
+                      SortedMap<String, String> directories, List<DistributionFacts> distributions,
+                      List<DistributionPlan> plans, List<Exclusion> exclusions) {
         this.layout = layout;
         this.archives = archives;
         this.files = files;
         this.directories = directories;
         this.distributions = distributions;
         this.uncompressedSize = files.values().stream().mapToLong(LayerFile::size).sum();
+        this.plans = plans;
+        this.exclusions = exclusions;
     }
 
     /** Plans a layer of these wheels; each wheel's declared size is capped at Lambda's 250 MB. */
@@ -54,7 +59,22 @@ public final class LayerPlan implements Closeable {
 
     /** Plans a layer of these wheels, refusing any wheel that declares more than {@code wheelBudget} bytes. */
     public static LayerPlan create(LayerLayout layout, Collection<LayerSource> sources, long wheelBudget) {
+        return create(layout, sources, wheelBudget, LayerTrim.NONE);
+    }
+
+    /**
+     * Plans a layer of these wheels without what {@code trim} leaves out (see {@link #exclusions()}); each dist-info
+     * RECORD lists only the files kept. Throws {@link InvalidExcludeException} for a glob that would remove a
+     * dist-info's METADATA, RECORD or WHEEL.
+     */
+    public static LayerPlan create(LayerLayout layout, Collection<LayerSource> sources, LayerTrim trim) {
+        return create(layout, sources, WheelArchive.DEFAULT_UNCOMPRESSED_BUDGET, trim);
+    }
+
+    private static LayerPlan create(LayerLayout layout, Collection<LayerSource> sources, long wheelBudget,
+                                    LayerTrim trim) {
         Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(trim, "trim");
         List<LayerSource> ordered = new ArrayList<>(sources);
         ordered.sort(Comparator.comparing((LayerSource source) -> source.filename().filename(), Utf8Order.INSTANCE)
                 .thenComparing(source -> source.wheel().toString(), Utf8Order.INSTANCE));
@@ -66,14 +86,16 @@ public final class LayerPlan implements Closeable {
                 archives.add(archive);
                 plans.add(DistributionPlan.of(archive, source.requested(), layout));
             }
-            return merge(layout, archives, plans);
+            LayerTrimmer.Result trimmed = LayerTrimmer.apply(layout, plans, trim);
+            return merge(layout, archives, trimmed.plans(), trimmed.exclusions());
         } catch (RuntimeException e) {
             archives.forEach(WheelArchive::close);
             throw e;
         }
     }
 
-    private static LayerPlan merge(LayerLayout layout, List<WheelArchive> archives, List<DistributionPlan> plans) {
+    private static LayerPlan merge(LayerLayout layout, List<WheelArchive> archives, List<DistributionPlan> plans,
+                                   List<Exclusion> exclusions) {
         SortedMap<String, LayerFile> files = new TreeMap<>(Utf8Order.INSTANCE);
         List<DistributionFacts> distributions = new ArrayList<>();
         String root = layout.sitePackages() + "/";
@@ -104,7 +126,8 @@ public final class LayerPlan implements Closeable {
         }
         distributions.sort(Comparator.comparing(DistributionFacts::name)
                 .thenComparing(DistributionFacts::wheel, Utf8Order.INSTANCE));
-        return new LayerPlan(layout, List.copyOf(archives), files, directories, List.copyOf(distributions));
+        return new LayerPlan(layout, List.copyOf(archives), files, directories, List.copyOf(distributions),
+                List.copyOf(plans), exclusions);
     }
 
     public LayerLayout layout() {
@@ -119,6 +142,57 @@ public final class LayerPlan implements Closeable {
     /** The sum of the sizes of the layer's files. */
     public long uncompressedSize() {
         return uncompressedSize;
+    }
+
+    /**
+     * About the size of the zip {@link LayerZipWriter} writes from this plan: wheel entries are copied with their
+     * compressed size, so only the generated files (RECORD, INSTALLER, launchers; small) are counted high.
+     */
+    public long zipSizeEstimate() {
+        long size = ZipSize.END_RECORD;
+        for (Map.Entry<String, LayerFile> entry : files.entrySet()) {
+            size += ZipSize.of(entry.getKey(), entry.getValue());
+        }
+        for (String folder : directories.keySet()) {
+            size += ZipSize.headers(folder);
+        }
+        return size;
+    }
+
+    /** What the {@link LayerTrim} this plan was created with left out, one entry per rule, in the order applied. */
+    public List<Exclusion> exclusions() {
+        return exclusions;
+    }
+
+    /**
+     * What {@code more} would leave out of this plan on top of what it already leaves out, without changing it: the
+     * savings an option not chosen would bring. Exclude globs that would remove a dist-info's METADATA, RECORD or
+     * WHEEL throw {@link InvalidExcludeException} here too.
+     */
+    public List<Exclusion> preview(LayerTrim more) {
+        return LayerTrimmer.apply(layout, plans, more).exclusions();
+    }
+
+    /**
+     * The largest folders {@code depth} levels below site-packages ({@code botocore/data} at depth 2), largest first,
+     * with the unzipped size of the files below each: where an {@code --exclude} would save the most.
+     */
+    public List<FolderSize> largestFolders(int depth, int limit) {
+        Map<String, Long> sizes = new HashMap<>();
+        String root = layout.sitePackages() + "/";
+        for (Map.Entry<String, LayerFile> entry : files.entrySet()) {
+            String path = entry.getKey().substring(root.length());
+            int end = -1;
+            for (int level = 0; level < depth && (end >= 0 || level == 0); level++) {
+                end = path.indexOf('/', end + 1);
+            }
+            if (end > 0 && !SlimRules.isDistInfo(path)) {
+                sizes.merge(path.substring(0, end), entry.getValue().size(), Long::sum);
+            }
+        }
+        return sizes.entrySet().stream().map(entry -> new FolderSize(entry.getKey(), entry.getValue()))
+                .sorted(Comparator.comparingLong(FolderSize::bytes).reversed().thenComparing(FolderSize::path))
+                .limit(limit).toList();
     }
 
     /** The number of files (folders not counted). */
