@@ -9,6 +9,7 @@ import dev.pylayer.index.PackageIndex;
 import dev.pylayer.inspect.Finding;
 import dev.pylayer.inspect.InspectionReport;
 import dev.pylayer.inspect.LayerInspector;
+import dev.pylayer.layer.LayerBudget;
 import dev.pylayer.layer.LayerFacts;
 import dev.pylayer.layer.LayerLayout;
 import dev.pylayer.layer.LayerPlan;
@@ -89,6 +90,8 @@ public final class LayerBuild {
     private boolean slimStubs;
     private final List<PathGlob> excludes = new ArrayList<>();
     private boolean directUpload;
+    private long unzippedLimit = LayerBudget.LAMBDA_UNZIPPED_LIMIT;
+    private long zippedLimit = LayerBudget.LAMBDA_DIRECT_UPLOAD_LIMIT;
 
     private LayerBuild(LambdaRuntime runtime) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
@@ -241,6 +244,13 @@ public final class LayerBuild {
         return this;
     }
 
+    /** Lambda's limits, lowered by tests so that small layers pass them. */
+    LayerBuild limits(long unzipped, long zipped) {
+        this.unzippedLimit = unzipped;
+        this.zippedLimit = zipped;
+        return this;
+    }
+
     public LayerBuild listener(BuildListener value) {
         this.listener = value == null ? BuildListener.NONE : value;
         return this;
@@ -282,7 +292,7 @@ public final class LayerBuild {
                     excludes, directUpload), session.target, session.request.requirements(), packages, wheels);
             LayerFacts facts;
             try (LayerPlan plan = LayerPlan.create(LayerLayout.forRuntime(runtime), sources, size.trim())) {
-                size.check(plan);
+                size.check(plan, unzippedLimit, zippedLimit);
                 size.report(plan, session::warn, message -> listener.onEvent(new BuildEvent.Detail(message)));
                 facts = write(plan, output, session);
                 excluded = size.excluded(plan, i -> builtPackage(packages.get(i), wheels.get(i)));

@@ -88,13 +88,9 @@ final class SizeControl {
     }
 
     /**
-     * Throws {@code LayerTooLargeException} when the plan passes 250 MB unzipped or, for a direct upload, about
-     * 50 MB zipped; its hints say what each option not chosen would save.
+     * Throws {@code LayerTooLargeException} when the plan passes {@code unzippedLimit} (Lambda's 250 MB) or, for a
+     * direct upload, about {@code zippedLimit} zipped (50 MB); its hints say what each option not chosen would save.
      */
-    void check(LayerPlan plan) {
-        check(plan, LayerBudget.LAMBDA_UNZIPPED_LIMIT, LayerBudget.LAMBDA_DIRECT_UPLOAD_LIMIT);
-    }
-
     void check(LayerPlan plan, long unzippedLimit, long zippedLimit) {
         LayerBudget unzipped = LayerBudget.of(plan, unzippedLimit);
         if (!unzipped.fits()) {

@@ -89,6 +89,17 @@ public record LayerBudget(long size, long limit, List<DistributionFacts> largest
         return zipSize <= LAMBDA_DIRECT_UPLOAD_LIMIT;
     }
 
+    /** {@code 512 B}, {@code 3.4 KB}, {@code 12.3 MB} (binary units, as the Lambda console counts). */
+    static String human(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return megabytes(bytes);
+    }
+
     /** {@code 12.3 MB} (MiB, as the Lambda console counts). */
     static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));

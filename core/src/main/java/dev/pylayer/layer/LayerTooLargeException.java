@@ -54,7 +54,7 @@ public final class LayerTooLargeException extends LayerException {
         List<String> hints = new ArrayList<>(savings);
         if (!budget.largestFolders().isEmpty()) {
             hints.add("largest folders: " + budget.largestFolders().stream()
-                    .map(folder -> folder.path() + " " + LayerBudget.megabytes(folder.bytes()))
+                    .map(folder -> folder.path() + " " + LayerBudget.human(folder.bytes()))
                     .collect(Collectors.joining(", ")) + "; --exclude GLOB (e.g. `pkg/data/**`) leaves out files the"
                     + " function never loads");
         }
