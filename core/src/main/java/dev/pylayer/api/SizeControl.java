@@ -90,8 +90,12 @@ final class SizeControl {
     /**
      * Throws {@code LayerTooLargeException} when the plan passes {@code unzippedLimit} (Lambda's 250 MB) or, for a
      * direct upload, about {@code zippedLimit} zipped (50 MB); its hints say what each option not chosen would save.
+     * Throws {@link NothingToBuildException} when --exclude-runtime-provided left every distribution out.
      */
     void check(LayerPlan plan, long unzippedLimit, long zippedLimit) {
+        if (plan.distributions().isEmpty() && !leftOut.isEmpty()) {
+            throw NothingToBuildException.allProvidedByRuntime(target.runtime().identifier(), names(leftOut));
+        }
         LayerBudget unzipped = LayerBudget.of(plan, unzippedLimit);
         if (!unzipped.fits()) {
             unzipped.check(savings(plan, false));

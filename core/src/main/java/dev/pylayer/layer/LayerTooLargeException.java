@@ -35,7 +35,7 @@ public final class LayerTooLargeException extends LayerException {
         if (budget.measure() == LayerBudget.Measure.ZIPPED) {
             return "the layer would be about " + LayerBudget.megabytes(budget.size()) + " zipped, over Lambda's limit of "
                     + LayerBudget.megabytes(budget.limit()) + " for a zip uploaded directly (about `" + budget.size()
-                    + "` > `" + budget.limit() + "` bytes); largest: " + named(budget.largest());
+                    + "` > `" + budget.limit() + "` bytes); largest unzipped: " + named(budget.largest());
         }
         return message(what, budget.size(), budget.limit(), budget.largest());
     }
@@ -53,7 +53,8 @@ public final class LayerTooLargeException extends LayerException {
     private static List<String> hints(LayerBudget budget, List<String> savings) {
         List<String> hints = new ArrayList<>(savings);
         if (!budget.largestFolders().isEmpty()) {
-            hints.add("largest folders: " + budget.largestFolders().stream()
+            hints.add("largest folders" + (budget.measure() == LayerBudget.Measure.ZIPPED ? " unzipped: " : ": ")
+                    + budget.largestFolders().stream()
                     .map(folder -> folder.path() + " " + LayerBudget.human(folder.bytes()))
                     .collect(Collectors.joining(", ")) + "; --exclude GLOB (e.g. `pkg/data/**`) leaves out files the"
                     + " function never loads");

@@ -152,6 +152,16 @@ class SizeOptionsBuildTest {
     }
 
     @Test
+    void saysSoWhenTheRuntimeShipsEverythingRequested() {
+        NothingToBuildException error = assertThrows(NothingToBuildException.class,
+                () -> build("boto3").excludeRuntimeProvided(true).build(zip));
+        assertTrue(error.getMessage().startsWith("nothing to build: the python3.11 runtime already ships everything the"
+                + " requirements resolve to (`boto3, botocore, jmespath, python-dateutil, s3transfer, six, urllib3`)"),
+                error.getMessage());
+        assertFalse(Files.exists(zip));
+    }
+
+    @Test
     void slimExcludeAndStubsRewriteRecordAndKeepImportedTestModules() throws IOException {
         Files.createDirectories(zip.getParent());
         BuildResult result = build("mylib").slim(true).slimStubs(true).exclude("mylib/data/**", "nothing/**")

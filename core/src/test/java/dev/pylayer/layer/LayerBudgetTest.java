@@ -67,8 +67,9 @@ class LayerBudgetTest {
             assertTrue(error.getMessage().startsWith("the layer would be about "), error.getMessage());
             assertTrue(error.getMessage().contains("zipped, over Lambda's limit of 0.0 MB for a zip uploaded directly"),
                     error.getMessage());
+            assertTrue(error.getMessage().contains("largest unzipped: big 0.3 MB"), error.getMessage());
             assertEquals("--slim would save about 1.0 MB", error.hints().get(0));
-            assertTrue(error.hints().get(1).startsWith("largest folders: big/data 293.0 KB; --exclude GLOB"),
+            assertTrue(error.hints().get(1).startsWith("largest folders unzipped: big/data 293.0 KB; --exclude GLOB"),
                     error.hints().toString());
             assertTrue(error.hints().get(2).contains("--s3-bucket"), error.hints().toString());
             assertTrue(LayerBudget.zipped(plan).fits());
