@@ -32,9 +32,9 @@ import java.util.stream.Collectors;
  *
  * <p>{@code --exclude-runtime-provided} resolves as usual, so that every dependency stays consistent, and then
  * leaves out the distributions the runtime ships ({@link RuntimeProvidedPackages}) except those the user pinned
- * ({@code ==} or {@code ===} in a requirement of their own). The function then imports the runtime's copies,
- * whose versions AWS does not publish; every requirement on them that names versions is therefore named in a
- * warning.
+ * ({@code ==} or {@code ===} in a requirement of their own, or a direct URL; constraints files do not count).
+ * The function then imports the runtime's copies, whose versions AWS does not publish; every requirement on them
+ * that names versions is therefore named in a warning.
  */
 final class SizeControl {
     /** The options as given to {@link LayerBuild}. */
@@ -62,7 +62,8 @@ final class SizeControl {
         this.wheels = List.copyOf(wheels);
         Set<PackageName> pinned = new TreeSet<>();
         for (RootRequirement root : roots) {
-            if (root.requirement().specifier().isPinned()) {
+            // A direct URL (`boto3 @ https://…`) names one file: as pinned as `==`.
+            if (root.requirement().specifier().isPinned() || root.requirement().url().isPresent()) {
                 pinned.add(root.requirement().name());
             }
         }
