@@ -72,25 +72,31 @@ final class FailureExplainer {
     private Optional<ResolutionException> nothingFits(PackageName name,
             List<RequirementInformation<PythonRequirement, Candidate>> infos) {
         Constraint constraint = provider.constraint(name);
-        SpecifierSet specifier = constraint.specifier();
-        for (RequirementInformation<PythonRequirement, Candidate> info : infos) {
-            if (info.requirement() instanceof PythonRequirement.Specified s) {
-                specifier = specifier.and(s.specifier());
-            }
-        }
         List<FileVerdict> verdicts = provider.verdicts(name);
-        if (!finder.candidates(name, verdicts, specifier, constraint.sha256(), allowPrereleases).isEmpty()) {
-            return Optional.empty();
-        }
-        String who = infos.stream().map(FailureExplainer::askedBy).distinct().collect(Collectors.joining("; "));
         String display = name.normalized();
         if (verdicts.isEmpty()) {
+            String who = infos.stream().map(FailureExplainer::askedBy).distinct().collect(Collectors.joining("; "));
             return Optional.of(new ResolutionException.NoMatchingDistribution(display,
                     "`" + display + "` was not found on " + indexes + " (" + who + ")",
                     List.of("check the spelling of the project name",
                             "a private project needs --index-url or --extra-index-url pointing at its index")));
         }
-        return Optional.of(noMatching(name, verdicts, specifier, constraint, who));
+        // One requirement that no wheel satisfies on its own is the problem, whatever the rest does. When each one
+        // alone has wheels but not all of them together, it is a conflict between the askers (pip names both sides).
+        for (RequirementInformation<PythonRequirement, Candidate> info : infos) {
+            if (!(info.requirement() instanceof PythonRequirement.Specified specified)) {
+                continue;
+            }
+            SpecifierSet specifier = constraint.specifier().and(specified.specifier());
+            boolean any = finder.candidates(name, verdicts, specifier, constraint.sha256(), allowPrereleases).stream()
+                    .anyMatch(candidate -> provider.unusableReason(candidate).isEmpty());
+            if (!any) {
+                String who = infos.stream().filter(i -> i.requirement().equals(info.requirement()))
+                        .map(FailureExplainer::askedBy).distinct().collect(Collectors.joining("; "));
+                return Optional.of(noMatching(name, verdicts, specifier, constraint, who));
+            }
+        }
+        return Optional.empty();
     }
 
     private ResolutionException noMatching(PackageName name, List<FileVerdict> verdicts, SpecifierSet specifier,
@@ -158,7 +164,14 @@ final class FailureExplainer {
                 hints.add("update the --hash values for " + display + " (the index lists "
                         + usable.stream().map(u -> u.file().sha256().orElse("?")).collect(Collectors.joining(", ")) + ")");
             } else {
-                lines.add(release + " has a usable wheel, but the other requirements rule it out");
+                Optional<String> skipped = usable.stream().map(u -> provider.unusableReason(u.file()))
+                        .flatMap(Optional::stream).findFirst();
+                if (skipped.isPresent()) {
+                    lines.add(release + " was skipped: " + skipped.get());
+                    hints.add("pin another release of " + display + ", or ask its maintainers to fix the release");
+                } else {
+                    lines.add(release + " has a usable wheel, but the other requirements rule it out");
+                }
             }
             return;
         }
@@ -170,7 +183,8 @@ final class FailureExplainer {
             if (!runtimes.isEmpty()) {
                 hints.add("use " + String.join(" or ", runtimes));
             }
-            hints.add("or pin an older release of " + display + " that supports Python " + target.runtime().pythonVersion());
+            hints.add((runtimes.isEmpty() ? "" : "or ") + "pin an older release of " + display
+                    + " that supports Python " + target.runtime().pythonVersion());
             return;
         }
         if (!incompatible.isEmpty()) {
@@ -179,7 +193,7 @@ final class FailureExplainer {
             if (!fixes.isEmpty()) {
                 hints.add("use " + String.join(" or ", fixes));
             }
-            hints.add("or pin a release of " + display + " that ships wheels for " + target
+            hints.add((fixes.isEmpty() ? "" : "or ") + "pin a release of " + display + " that ships wheels for " + target
                     + " (" + target.platforms().stream().filter(p -> p.startsWith("manylinux2014")).findFirst()
                             .orElse(target.platforms().get(0)) + ")");
             return;

@@ -98,6 +98,14 @@ public final class Resolver {
                             + "working environment) so there is less to search"));
         }
         Resolution resolution = toResolution(result, userRequested, constraints);
+        for (ResolvedPackage p : resolution.packages()) {
+            if (p.file().yanked()) {
+                // pip: "The candidate selected for download or install is a yanked version".
+                listener.warning(p.name().normalized() + " " + p.version() + " (" + p.file().filename()
+                        + ") is yanked from the index" + p.file().yankedReason().map(r -> ": " + r).orElse("")
+                        + "; it is installed because it is pinned with ==");
+            }
+        }
         if (request.hashCheckingMode()) {
             checkHashes(resolution);
         }

@@ -108,6 +108,8 @@ final class PipFolderOracle {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             if (isolated) {
+                // Nothing of the machine's pip settings (PIP_FIND_LINKS, config files) may add wheels to the world.
+                builder.environment().keySet().removeIf(key -> key.startsWith("PIP_"));
                 builder.environment().put("PIP_CONFIG_FILE", "/dev/null");
             }
             builder.environment().put("PIP_DISABLE_PIP_VERSION_CHECK", "1");

@@ -99,6 +99,8 @@ final class PipScenarios {
                         wheels(wheel("a", "1.0"), wheel("a", "2.0b1")), "a-1.0-py3-none-any.whl"),
                 scenario("a specifier that names a pre-release admits it", List.of("a>=2.0b1"),
                         wheels(wheel("a", "1.0"), wheel("a", "2.0b1")), "a-2.0b1-py3-none-any.whl"),
+                scenario("a pre-release is chosen when it is the only release the specifier admits", List.of("a>=1.5"),
+                        wheels(wheel("a", "1.0"), wheel("a", "2.0b1")), "a-2.0b1-py3-none-any.whl"),
                 scenario("only pre-releases: chosen", List.of("a"),
                         wheels(wheel("a", "1.0rc1"), wheel("a", "1.0b2")), "a-1.0rc1-py3-none-any.whl"),
                 scenario("a dependency's pre-release is chosen when its specifier names one", List.of("a"),
