@@ -40,6 +40,25 @@ final class FailureExplainer {
         this.indexes = indexes;
     }
 
+    /** For explanations that need only the target, not a resolution (a user's URL requirement checked up front). */
+    static FailureExplainer forTarget(LambdaTarget target) {
+        return new FailureExplainer(null, null, target, false, null);
+    }
+
+    /** pip's {@code UnsupportedWheel} for {@code name @ url}, with the why and the fix of any other wheel. */
+    ResolutionException unsupportedDirectWheel(String display, FileVerdict.IncompatibleWheel wheel) {
+        String project = wheel.wheel().name().normalized();
+        List<String> hints = new ArrayList<>();
+        List<String> fixes = targetsAccepting(List.of(wheel.wheel().tags()), null);
+        if (!fixes.isEmpty()) {
+            hints.add("use " + String.join(" or ", fixes));
+        }
+        hints.add((fixes.isEmpty() ? "" : "or ") + "point the URL at a wheel of " + project + " built for " + target
+                + " (" + preferredPlatform() + ")");
+        return new ResolutionException.NoMatchingDistribution(project, "`" + display + "` cannot be installed for "
+                + target.describe() + ": " + wheel.file().filename() + " " + describeWheels(List.of(wheel)), hints);
+    }
+
     ResolutionException explain(List<RequirementInformation<PythonRequirement, Candidate>> causes) {
         Map<String, List<RequirementInformation<PythonRequirement, Candidate>>> byProject = new LinkedHashMap<>();
         for (RequirementInformation<PythonRequirement, Candidate> cause : causes) {
@@ -71,6 +90,22 @@ final class FailureExplainer {
 
     private Optional<ResolutionException> nothingFits(PackageName name,
             List<RequirementInformation<PythonRequirement, Candidate>> infos) {
+        for (RequirementInformation<PythonRequirement, Candidate> info : infos) {
+            if (info.requirement() instanceof PythonRequirement.Explicit explicit && explicit.url() != null) {
+                Optional<String> reason = provider.unusableReason(explicit.candidate());
+                if (reason.isPresent()) {
+                    return Optional.of(new ResolutionException.NoMatchingDistribution(name.normalized(), "`"
+                            + explicit.describe() + "` cannot be installed (" + askedBy(info) + "): " + reason.get(),
+                            List.of("check that the URL serves the wheel its name promises")));
+                }
+            }
+        }
+        // A URL requirement's wheel is the only candidate (the index is not asked): what remains is a conflict.
+        if (infos.stream().noneMatch(info -> info.requirement() instanceof PythonRequirement.Specified)
+                || infos.stream().anyMatch(info -> info.requirement() instanceof PythonRequirement.Explicit e
+                        && e.url() != null)) {
+            return Optional.empty();
+        }
         Constraint constraint = provider.constraint(name);
         List<FileVerdict> verdicts = provider.verdicts(name);
         String display = name.normalized();
@@ -194,8 +229,7 @@ final class FailureExplainer {
                 hints.add("use " + String.join(" or ", fixes));
             }
             hints.add((fixes.isEmpty() ? "" : "or ") + "pin a release of " + display + " that ships wheels for " + target
-                    + " (" + target.platforms().stream().filter(p -> p.startsWith("manylinux2014")).findFirst()
-                            .orElse(target.platforms().get(0)) + ")");
+                    + " (" + preferredPlatform() + ")");
             return;
         }
         if (!sdists.isEmpty()) {
@@ -204,6 +238,11 @@ final class FailureExplainer {
             hints.add("pin a release of " + display + " that ships manylinux wheels, or build the wheel on Amazon Linux "
                     + "and pass its folder with --find-links");
         }
+    }
+
+    private String preferredPlatform() {
+        return target.platforms().stream().filter(p -> p.startsWith("manylinux2014")).findFirst()
+                .orElse(target.platforms().get(0));
     }
 
     /** "ships only manylinux_2_34 wheels (needs glibc 2.34); python3.11 has glibc 2.26". */
