@@ -161,6 +161,15 @@ class BuildCommandTest {
     }
 
     @Test
+    void buildsFromAFolderOfWheelsWithoutAnIndex() throws IOException {
+        Path wheels = temp.resolve("wheels");
+        wheel("local", "1.0").file("local.py", "\n").writeTo(wheels);
+        Run run = build("local", "--no-index", "-f", wheels.toString(), "-o", out.resolve("layer.zip").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("1 packages (1 requested)"), run.err());
+    }
+
+    @Test
     void attachWithoutPublishIsAUsageError() {
         Run run = build("six", "--attach", "my-function", "--index-url", index.jsonApiUrl(),
                 "-o", out.resolve("layer.zip").toString());

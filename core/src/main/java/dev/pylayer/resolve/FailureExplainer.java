@@ -127,7 +127,9 @@ final class FailureExplainer {
                     .anyMatch(candidate -> provider.unusableReason(candidate).isEmpty());
             if (!any) {
                 String who = infos.stream().filter(i -> i.requirement().equals(info.requirement()))
-                        .map(FailureExplainer::askedBy).distinct().collect(Collectors.joining("; "));
+                        .map(FailureExplainer::askedBy).distinct().collect(Collectors.joining("; "))
+                        + (constraint.specifier().isEmpty() ? ""
+                                : "; the constraints allow only `" + display + constraint.specifier() + "`");
                 return Optional.of(noMatching(name, verdicts, specifier, constraint, who));
             }
         }

@@ -115,6 +115,15 @@ class FailureExplanationTest {
     }
 
     @Test
+    void namesTheConstraintThatLeavesNothing() {
+        world.add(wheel("a", "1.0"), wheel("a", "2.0"));
+        ResolutionException.NoMatchingDistribution error = assertThrows(ResolutionException.NoMatchingDistribution.class,
+                () -> world.resolve(IndexWorld.withConstraints(List.of("a<2"), "a>=2")));
+        assertContains(error.getMessage(), "(you asked for `a>=2`; the constraints allow only `a<2`)",
+                "no release matches `a<2,>=2`");
+    }
+
+    @Test
     void pointsAtTheNewestReleaseThatWouldInstall() {
         world.add(wheel("a", "1.0"), wheel("a", "2.0").tag("cp312-cp312-manylinux_2_17_x86_64"));
         ResolutionException.NoMatchingDistribution error = assertThrows(ResolutionException.NoMatchingDistribution.class,
