@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = PylayerCommand.VersionProvider.class,
         description = "Builds AWS Lambda layers for Python from PyPI wheels: no Docker, no local Python.",
-        subcommands = {CommandLine.HelpCommand.class, BuildCommand.class, PublishCommand.class, LayersCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, BuildCommand.class, InspectCommand.class, PublishCommand.class,
+                LayersCommand.class})
 public final class PylayerCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

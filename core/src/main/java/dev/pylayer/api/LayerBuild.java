@@ -6,6 +6,9 @@ import dev.pylayer.index.DistributionFile;
 import dev.pylayer.index.IndexClient;
 import dev.pylayer.index.IndexOptions;
 import dev.pylayer.index.PackageIndex;
+import dev.pylayer.inspect.Finding;
+import dev.pylayer.inspect.InspectionReport;
+import dev.pylayer.inspect.LayerInspector;
 import dev.pylayer.layer.LayerFacts;
 import dev.pylayer.layer.LayerLayout;
 import dev.pylayer.layer.LayerSource;
@@ -220,7 +223,18 @@ public final class LayerBuild {
                 sources.add(new LayerSource(wheels.get(i), WheelFilename.parse(packages.get(i).file().filename()),
                         packages.get(i).requested()));
             }
+            // The layer is checked as it is written (ELF files, dist-info, sizes: what `pylayer inspect` checks),
+            // and replaces the output only if it will load.
+            LayerInspector.Recording recording = LayerInspector.record();
             LayerFacts facts = LayerZipWriter.create()
+                    .observer(recording)
+                    .beforeCommit(written -> {
+                        InspectionReport report = recording.inspect(output, written.size(), session.target);
+                        for (Finding warning : report.warnings()) {
+                            session.warn(warning.message() + " (" + warning.fix() + ")");
+                        }
+                        report.requireWillLoad();
+                    })
                     .progress((done, total, bytes) -> {
                         if (done == total || done % 500 == 0) {
                             listener.onEvent(new BuildEvent.WritingProgress(done, total, bytes));
@@ -373,15 +387,19 @@ public final class LayerBuild {
 
                 @Override
                 public void warning(String message) {
-                    synchronized (warnings) {
-                        warnings.add(message);
-                    }
-                    listener.onEvent(new BuildEvent.Warning(message));
+                    warn(message);
                 }
             }, catalog.describeIndexes());
             Resolution resolution = resolver.resolve(request);
             listener.onEvent(new BuildEvent.PhaseFinished(BuildEvent.Phase.RESOLVING, since(start)));
             return resolution;
+        }
+
+        void warn(String message) {
+            synchronized (warnings) {
+                warnings.add(message);
+            }
+            listener.onEvent(new BuildEvent.Warning(message));
         }
 
         @Override

@@ -284,8 +284,17 @@ public final class WheelArchive implements Closeable {
      * surfaces as a typed error from {@code read}, at the latest when the end of the data is reached.
      */
     public InputStream openRawChecked(WheelEntry entry) throws IOException {
+        return openRawChecked(entry, ContentSink.NONE);
+    }
+
+    /**
+     * Like {@link #openRawChecked(WheelEntry)}, and hands the inflated bytes, as they are checked, to {@code sink}
+     * ({@link ContentSink#finish} once they all passed).
+     */
+    public InputStream openRawChecked(WheelEntry entry, ContentSink sink) throws IOException {
         ZipArchiveEntry zipEntry = zipEntry(entry);
-        return CheckedEntryStreams.raw(stream(entry, () -> zip.getRawInputStream(zipEntry)), entry, verifier(entry), name());
+        return CheckedEntryStreams.raw(stream(entry, () -> zip.getRawInputStream(zipEntry)), entry, verifier(entry), name(),
+                java.util.Objects.requireNonNull(sink, "sink"));
     }
 
     /** The stored bytes of a file entry, unchecked but for read failures, which name the wheel. */
