@@ -181,7 +181,7 @@ class BuildCommandTest {
     @Test
     void anUnknownRuntimeNamesTheSupportedOnes() {
         Run run = build("six", "--runtime", "python2.7", "--index-url", index.jsonApiUrl());
-        assertTrue(run.exitCode() != 0);
+        assertEquals(ExitCodes.USAGE, run.exitCode());
         assertTrue(run.err().startsWith("error: "), run.err());
         assertTrue(run.err().contains("python3.12"), run.err());
         assertFalse(run.err().contains("\tat "), run.err());
