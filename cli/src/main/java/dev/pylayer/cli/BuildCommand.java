@@ -50,12 +50,14 @@ final class BuildCommand implements Callable<Integer> {
     List<Path> constraintsFiles = new ArrayList<>();
 
     @Option(names = "--runtime", paramLabel = "pythonX.Y", defaultValue = "python3.12",
+            converter = TargetConverters.Runtime.class,
             description = "Lambda runtime: python3.9 … python3.14 (default: ${DEFAULT-VALUE}).")
-    String runtime;
+    LambdaRuntime runtime;
 
     @Option(names = "--arch", paramLabel = "x86_64|arm64", defaultValue = "x86_64",
+            converter = TargetConverters.Arch.class,
             description = "Lambda architecture (default: ${DEFAULT-VALUE}).")
-    String arch;
+    Architecture arch;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "layer.zip",
             description = "The layer zip to write (default: ${DEFAULT-VALUE}); replaced only when complete.")
@@ -140,7 +142,7 @@ final class BuildCommand implements Callable<Integer> {
         if (!attach.isEmpty() && publishName == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--attach needs --publish NAME");
         }
-        LayerBuild build = LayerBuild.forRuntime(LambdaRuntime.of(runtime)).arch(Architecture.of(arch))
+        LayerBuild build = LayerBuild.forRuntime(runtime).arch(arch)
                 .indexUrl(blankToNull(indexUrl)).noIndex(noIndex).allowPrereleases(pre).offline(offline)
                 .noCache(noCache).cacheDir(cacheDir).threads(jobs).excludeRuntimeProvided(excludeRuntimeProvided)
                 .slim(slim).slimStubs(slimStubs).directUpload(publishName != null && s3Bucket == null);

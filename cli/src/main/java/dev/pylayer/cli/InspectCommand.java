@@ -26,14 +26,14 @@ final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LAYER.zip", description = "The layer zip to inspect.")
     Path layer;
 
-    @Option(names = "--runtime", paramLabel = "pythonX.Y",
+    @Option(names = "--runtime", paramLabel = "pythonX.Y", converter = TargetConverters.Runtime.class,
             description = "The runtime to check against (default: inferred from python/lib/pythonX.Y/ or extension "
                     + "module names, else the default runtime).")
-    String runtime;
+    LambdaRuntime runtime;
 
-    @Option(names = "--arch", paramLabel = "x86_64|arm64",
+    @Option(names = "--arch", paramLabel = "x86_64|arm64", converter = TargetConverters.Arch.class,
             description = "The architecture to check against (default: inferred from the ELF files, else x86_64).")
-    String architecture;
+    Architecture architecture;
 
     @Option(names = "--json", description = "Print the full report as JSON instead of text.")
     boolean json;
@@ -46,8 +46,8 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<LambdaRuntime> chosenRuntime = Optional.ofNullable(runtime).map(LambdaRuntime::of);
-        Optional<Architecture> chosenArchitecture = Optional.ofNullable(architecture).map(Architecture::of);
+        Optional<LambdaRuntime> chosenRuntime = Optional.ofNullable(runtime);
+        Optional<Architecture> chosenArchitecture = Optional.ofNullable(architecture);
         InspectionReport report = LayerInspector.inspect(layer, chosenRuntime, chosenArchitecture);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

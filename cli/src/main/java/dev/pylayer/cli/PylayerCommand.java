@@ -23,6 +23,7 @@ public final class PylayerCommand implements Runnable {
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new PylayerCommand());
         commandLine.setExecutionExceptionHandler(new ErrorRenderer());
+        commandLine.setParameterExceptionHandler(ErrorRenderer::renderUsageError);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
     }

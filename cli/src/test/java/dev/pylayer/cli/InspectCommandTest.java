@@ -93,9 +93,9 @@ class InspectCommandTest {
     @Test
     void rendersUnknownRuntimesAndUnreadableFilesAsErrors() throws IOException {
         Run unknown = run("inspect", needingGlibc("2.17").toString(), "--runtime", "python2.7");
-        assertEquals(ExitCodes.FAILURE, unknown.exitCode());
-        assertTrue(unknown.err().startsWith("error: `python2.7` is not a Lambda Python runtime\nhint: use one of: "),
-                unknown.err());
+        assertEquals(ExitCodes.USAGE, unknown.exitCode());
+        assertTrue(unknown.err().startsWith("error: Invalid value for option '--runtime': `python2.7` is not a Lambda "
+                + "Python runtime\nhint: use one of: "), unknown.err());
         Run missing = run("inspect", dir.resolve("nope.zip").toString());
         assertEquals(ExitCodes.FAILURE, missing.exitCode());
         assertTrue(missing.err().startsWith("error: cannot read layer `"), missing.err());

@@ -263,7 +263,7 @@ public final class LayerBuild {
     /** Resolves without downloading wheels or writing anything: what {@link #build} would install. */
     public Resolution resolve() {
         try (Session session = open()) {
-            return session.resolve();
+            return session.resolve(false);
         }
     }
 
@@ -272,7 +272,7 @@ public final class LayerBuild {
         Objects.requireNonNull(output, "output");
         long start = System.nanoTime();
         try (Session session = open()) {
-            Resolution resolution = session.resolve();
+            Resolution resolution = session.resolve(true);
             List<ResolvedPackage> packages = resolution.packages();
 
             listener.onEvent(new BuildEvent.PhaseStarted(BuildEvent.Phase.DOWNLOADING));
@@ -443,7 +443,8 @@ public final class LayerBuild {
             return wheel.map(w -> hashes.getOrDefault(w.name(), Set.of())).orElse(Set.of());
         }
 
-        Resolution resolve() {
+        /** @param download whether to start fetching each pinned wheel at once (a build), or never (a resolve) */
+        Resolution resolve(boolean download) {
             listener.onEvent(new BuildEvent.PhaseStarted(BuildEvent.Phase.RESOLVING));
             long start = System.nanoTime();
             IndexCatalog catalog = new IndexCatalog(index, client, executor);
@@ -452,7 +453,9 @@ public final class LayerBuild {
                 public void pinned(WheelCandidate candidate) {
                     listener.onEvent(new BuildEvent.PackagePinned(candidate.name().normalized(),
                             candidate.version().toString(), candidate.file().filename()));
-                    downloads.start(candidate.file());
+                    if (download) {
+                        downloads.start(candidate.file());
+                    }
                 }
 
                 @Override

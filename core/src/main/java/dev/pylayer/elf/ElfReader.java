@@ -88,6 +88,23 @@ public final class ElfReader {
         }
     }
 
+    /** How many first bytes {@link #machine(byte[])} needs: e_ident (16), e_type (2), e_machine (2), at the same offsets for 32- and 64-bit files. */
+    public static final int MACHINE_HEADER_BYTES = 20;
+
+    /**
+     * The instruction set named by the first {@link #MACHINE_HEADER_BYTES} bytes of a file, read in the file's byte
+     * order; empty when they are not an ELF header. Enough to tell a layer's architecture without reading whole files.
+     */
+    public static Optional<ElfMachine> machine(byte[] header) {
+        if (!hasElfMagic(header) || header.length < MACHINE_HEADER_BYTES) {
+            return Optional.empty();
+        }
+        int low = header[18] & 0xff;
+        int high = header[19] & 0xff;
+        // EI_DATA (byte 5): 2 is big-endian; anything else is read as little-endian, as for the full reader's fallback.
+        return Optional.of(ElfMachine.of(header[5] == 2 ? (low << 8) | high : (high << 8) | low));
+    }
+
     /** Whether these first bytes are the ELF magic {@code \x7fELF}. */
     public static boolean hasElfMagic(byte[] start) {
         return start.length >= 4 && start[0] == 0x7f && start[1] == 'E' && start[2] == 'L' && start[3] == 'F';
