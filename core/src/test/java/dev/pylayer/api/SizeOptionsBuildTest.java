@@ -152,6 +152,16 @@ class SizeOptionsBuildTest {
     }
 
     @Test
+    void aDirectUrlCountsAsAPin() throws IOException {
+        Files.createDirectories(zip.getParent());
+        String url = index.fileUrl(index.files("boto3").get(0).filename());
+        BuildResult result = build("boto3 @ " + url).excludeRuntimeProvided(true).build(zip);
+        assertEquals(List.of("boto3"), names(result.packages()));
+        assertEquals(List.of("botocore", "jmespath", "python-dateutil", "s3transfer", "six", "urllib3"),
+                names(result.excluded().packages()));
+    }
+
+    @Test
     void saysSoWhenTheRuntimeShipsEverythingRequested() {
         NothingToBuildException error = assertThrows(NothingToBuildException.class,
                 () -> build("boto3").excludeRuntimeProvided(true).build(zip));
