@@ -90,6 +90,31 @@ public final class LayerInspector {
         }
 
         /**
+         * A file whose facts are already known: the wheel entry it is copied from, as {@link WheelFacts} saw it
+         * when the wheel was checked. Returns false when the facts have no such entry.
+         */
+        public boolean copied(String path, long compressedSize, WheelFacts facts, String entryName) {
+            Optional<LayerEntry> known = facts.entry(entryName);
+            if (known.isEmpty()) {
+                return false;
+            }
+            LayerEntry entry = known.get();
+            entries.add(new LayerEntry(path, entry.size(), compressedSize, entry.sha256(), entry.format(), entry.elf(),
+                    entry.elfError(), false, entry.readError()));
+            if (LayerScan.isMetadata(path)) {
+                facts.kept(entryName).ifPresent(content -> metadata.put(path, content));
+            }
+            return true;
+        }
+
+        /** A file given with its content (pylayer's generated files). */
+        public void generated(String path, byte[] content) {
+            ContentSink sink = file(path, content.length, content.length);
+            sink.update(content, 0, content.length);
+            sink.finish();
+        }
+
+        /**
          * Inspects the recorded layer for {@code target}.
          *
          * @param zip         how to name the layer in findings (the output it will become)

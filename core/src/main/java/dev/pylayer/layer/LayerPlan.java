@@ -208,6 +208,27 @@ public final class LayerPlan implements Closeable {
         return List.copyOf(all.keySet());
     }
 
+    /** What each planned file is, without its bytes: for checking a layer before it is written. */
+    public interface FileVisitor {
+        /** A file copied from the entry {@code entryName} of the wheel file {@code wheel} (its file name). */
+        void copied(String zipPath, long size, long compressedSize, String wheel, String entryName);
+
+        /** A file pylayer generates (INSTALLER, REQUESTED, RECORD, launchers, rewritten scripts). */
+        void generated(String zipPath, byte[] content);
+    }
+
+    /** Shows every file to {@code visitor} in the order they will be written. */
+    public void visitFiles(FileVisitor visitor) {
+        for (Map.Entry<String, LayerFile> entry : files.entrySet()) {
+            if (entry.getValue() instanceof LayerFile.Copied copied) {
+                visitor.copied(entry.getKey(), copied.size(), copied.entry().compressedSize(), copied.origin(),
+                        copied.entry().name());
+            } else {
+                visitor.generated(entry.getKey(), ((LayerFile.Generated) entry.getValue()).content());
+            }
+        }
+    }
+
     SortedMap<String, LayerFile> files() {
         return files;
     }
