@@ -16,14 +16,16 @@ import java.util.function.Function;
 
 /**
  * Wheel downloads that start as soon as the resolver pins a version (most pins survive, so the bytes arrive
- * while resolution goes on) and are awaited once the resolution is final. Each file is fetched once; progress
- * is reported as one total over all files.
+ * while resolution goes on) and are awaited once the resolution is final. Each file is fetched once, then its
+ * content is checked ({@link WheelContentChecks}) on the same thread, so a wheel is ready to be copied raw when
+ * its future completes; progress is reported as one total over all files.
  */
 final class WheelDownloads {
     private final IndexClient client;
     private final Executor executor;
     private final BuildListener listener;
     private final Function<DistributionFile, Collection<String>> requiredHashes;
+    private final WheelContentChecks checks;
     private final Map<String, CompletableFuture<Path>> downloads = new ConcurrentHashMap<>();
     private final AtomicLong doneBytes = new AtomicLong();
     private final AtomicInteger doneFiles = new AtomicInteger();
@@ -32,8 +34,9 @@ final class WheelDownloads {
     private volatile long lastReport;
 
     WheelDownloads(IndexClient client, Executor executor, BuildListener listener,
-            Function<DistributionFile, Collection<String>> requiredHashes) {
+            Function<DistributionFile, Collection<String>> requiredHashes, WheelContentChecks checks) {
         this.client = client;
+        this.checks = checks;
         this.executor = executor;
         this.listener = listener;
         this.requiredHashes = requiredHashes;
@@ -46,6 +49,7 @@ final class WheelDownloads {
                 doneBytes.addAndGet(bytes);
                 report(false);
             });
+            checks.check(file, path);
             doneFiles.incrementAndGet();
             report(false);
             return path;
