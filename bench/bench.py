@@ -18,7 +18,8 @@ median of --runs runs for pylayer (pip, ten times slower, is run --pip-runs time
 I/O no build can avoid: a JVM (`bench/Floor.java`, JVM start included) reading each chosen wheel once,
 sha256-hashing it and writing its bytes to one file, fsynced; "io floor" is the same without a JVM
 (`cat WHEELS | tee OUT | sha256sum && sync OUT`). Peak RSS is pylayer's largest resident set over the runs of a
-set (cold and warm), from wait4().
+set (cold and warm), from wait4(). Before the timed runs the launcher builds the jar if needed and makes its
+class-data archive on one untimed build (what a first run after installing does).
 
 pylayer itself never needs Python: this script is tooling only.
 
@@ -150,20 +151,14 @@ def pip_build(python, mirror, requirements, cache, work):
 
 def pylayer_build(launcher, mirror, requirements, cache, work):
     output = work / "pylayer-layer.zip"
-    report = work / "pylayer-report.json"
     seconds, rss = timed([str(launcher), "build", *requirements, "--runtime", RUNTIME,
-                          "--index-url", mirror.url("pypi"), "--cache-dir", str(cache), "-o", str(output),
-                          "--report", str(report), "-q"])
-    return seconds, rss, output.stat().st_size, json.loads(report.read_text())
+                          "--index-url", mirror.url("pypi"), "--cache-dir", str(cache), "-o", str(output), "-q"])
+    return seconds, rss, output.stat().st_size
 
 
-def cached_wheels(cache, report):
-    wheels = []
-    for package in report["packages"]:
-        digest = package["sha256"]
-        folder = cache / "wheels" / "sha256" / digest[:2] / digest[2:4] / digest
-        wheels.append(folder / package["filename"])
-    return wheels
+def cached_wheels(cache):
+    """The wheels a cold build downloaded: those it chose (no set here backtracks)."""
+    return sorted((cache / "wheels").glob("sha256/*/*/*/*.whl"))
 
 
 def floors(work, wheels, runs, floor_class_dir):
@@ -192,18 +187,18 @@ def run_set(args, launcher, python, mirror, requirements, work, floor_class_dir)
             warm.append(seconds)
         row.update(pip_cold=statistics.median(cold), pip_warm=statistics.median(warm), pip_size=size)
     cold, warm, rss = [], [], []
-    report = None
     for _ in range(args.runs):
         cache = fresh(work / f"pylayer-cache-{slug}")
-        seconds, peak, size, report = pylayer_build(launcher, mirror, requirements, cache, work)
+        seconds, peak, size = pylayer_build(launcher, mirror, requirements, cache, work)
         cold.append(seconds)
         rss.append(peak)
-        seconds, peak, size, report = pylayer_build(launcher, mirror, requirements, cache, work)
+        wheels = cached_wheels(cache)
+        seconds, peak, size = pylayer_build(launcher, mirror, requirements, cache, work)
         warm.append(seconds)
         rss.append(peak)
     row.update(cold=statistics.median(cold), warm=statistics.median(warm), rss=max(rss), size=size,
-               files=report["layer"]["files"], packages=len(report["packages"]))
-    row["floor"], row["io_floor"] = floors(work, cached_wheels(cache, report), args.runs, floor_class_dir)
+               packages=len(wheels))
+    row["floor"], row["io_floor"] = floors(work, wheels, args.runs, floor_class_dir)
     return row
 
 
@@ -258,11 +253,17 @@ def main():
     sets = [s.split() for s in args.sets.split(",") if s.strip()]
     tables = []
     python = pip_version = None
+    warmed = False
     for delay in [int(d) for d in args.delays.split(",")]:
         mirror = Mirror(mirror_script, delay)
         try:
             if not args.no_pip and python is None:
                 python, pip_version = make_pip_venv(work, mirror)
+            if not warmed:
+                # The launcher records the classes a build loads on its first build after the jar changed (CDS):
+                # part of installing, like building the jar, so done once here and not timed.
+                pylayer_build(launcher, mirror, sets[0], fresh(work / "pylayer-cache-warmup"), work)
+                warmed = True
             rows = []
             for requirements in sets:
                 row = run_set(args, launcher, None if args.no_pip else python, mirror, requirements, work,

@@ -13,6 +13,6 @@ public final class Main {
 
     /** Runs the command line and returns its exit code; tests call this instead of {@link #main}. */
     public static int run(String... args) {
-        return PylayerCommand.commandLine().execute(args);
+        return PylayerCommand.commandLine(args).execute(args);
     }
 }

@@ -243,7 +243,8 @@ public final class LayerBuild {
 
     private static BuiltPackage builtPackage(ResolvedPackage p, Path wheel) {
         try {
-            String sha256 = p.file().sha256().orElse(ContentDigest.sha256Hex(wheel));
+            Optional<String> known = p.file().sha256();
+            String sha256 = known.isPresent() ? known.get() : ContentDigest.sha256Hex(wheel);
             return new BuiltPackage(p.name().normalized(), p.version().toString(), p.file().filename(), p.file().url(),
                     sha256, Files.size(wheel), p.requested());
         } catch (IOException e) {

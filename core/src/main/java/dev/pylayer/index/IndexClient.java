@@ -44,7 +44,8 @@ public final class IndexClient implements AutoCloseable {
 
     private IndexClient(Builder builder) {
         this.credentials = new CredentialStore(builder.netrc != null ? builder.netrc : Netrc.load());
-        this.okHttp = new OkHttpClient.Builder()
+        OkHttpClient.Builder b0 = new OkHttpClient.Builder();
+        this.okHttp = b0
                 .connectTimeout(builder.connectTimeout)
                 .readTimeout(builder.readTimeout)
                 .writeTimeout(builder.readTimeout)
