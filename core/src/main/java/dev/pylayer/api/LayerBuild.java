@@ -223,6 +223,7 @@ public final class LayerBuild {
             // Each wheel's entries were inflated and checked when it arrived (WheelContentChecks): copy raw.
             LayerFacts facts = LayerZipWriter.create()
                     .verifyContents(false)
+                                       .planningExecutor(session.executor)
                     .progress((done, total, bytes) -> {
                         if (done == total || done % 500 == 0) {
                             listener.onEvent(new BuildEvent.WritingProgress(done, total, bytes));
@@ -273,6 +274,7 @@ public final class LayerBuild {
         final PackageIndex index;
         final WheelDownloads downloads;
         final Map<PackageName, Set<String>> hashes;
+        final IndexOptions indexOptions;
 
         Session() {
             List<RootRequirement> roots = new ArrayList<>(requirements);
@@ -326,6 +328,7 @@ public final class LayerBuild {
             if (noIndex || fileNoIndex) {
                 options = options.withoutIndex();
             }
+            this.indexOptions = options;
             this.cache = noCache ? ContentCache.throwaway()
                     : cacheDir != null ? ContentCache.open(cacheDir) : ContentCache.openDefault();
             IndexClient built = null;
@@ -359,6 +362,8 @@ public final class LayerBuild {
             listener.onEvent(new BuildEvent.PhaseStarted(BuildEvent.Phase.RESOLVING));
             long start = System.nanoTime();
             IndexCatalog catalog = new IndexCatalog(index, client, executor);
+            String hintKey = ListingHints.key(target, indexOptions, request);
+            ListingHints.load(cache, hintKey).forEach(catalog::prefetchListing);
             Resolver resolver = new Resolver(catalog, target, executor, new ResolveListener() {
                 @Override
                 public void pinned(WheelCandidate candidate) {
@@ -381,6 +386,7 @@ public final class LayerBuild {
                 }
             }, catalog.describeIndexes());
             Resolution resolution = resolver.resolve(request);
+            ListingHints.save(cache, hintKey, resolution);
             listener.onEvent(new BuildEvent.PhaseFinished(BuildEvent.Phase.RESOLVING, since(start)));
             return resolution;
         }

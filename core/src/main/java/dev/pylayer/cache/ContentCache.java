@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  * metadata/sha256/ab/&lt;hex&gt;.METADATA        the METADATA of the wheel &lt;hex&gt; (with its own digest)
  * documents/ab/&lt;sha256 of key&gt;              an HTTP document with its validators (with its body's digest)
  * checks/&lt;check&gt;/ab/&lt;hex&gt;                 the content &lt;hex&gt; passed &lt;check&gt; (an empty file)
+ * hints/ab/&lt;sha256 of key&gt;                  what an earlier build learnt, to start work sooner (with its digest)
  * tmp/                                         files being written
  * </pre>
  * Entries are written elsewhere and moved into place atomically, so a reader never sees half an entry and two
@@ -175,6 +176,26 @@ public final class ContentCache implements AutoCloseable {
     private Path documentFile(String key) {
         String hex = ContentDigest.sha256Hex(key.getBytes(StandardCharsets.UTF_8));
         return root.resolve("documents").resolve(hex.substring(0, 2)).resolve(hex);
+    }
+
+    // ---- hints ----
+
+    /**
+     * The hint stored under {@code key}: something an earlier build learnt that lets a later one start work sooner
+     * (which projects it listed, say). Never trusted as content: a hint only orders work that is then done and
+     * checked as usual, so a wrong or stale hint costs time, not correctness.
+     */
+    public Optional<byte[]> hint(String key) {
+        return readChecked(hintFile(key)).map(SealedEntry::body);
+    }
+
+    public void putHint(String key, byte[] value) {
+        writeAtomically(hintFile(key), SealedEntry.seal(Map.of(), value));
+    }
+
+    private Path hintFile(String key) {
+        String hex = ContentDigest.sha256Hex(key.getBytes(StandardCharsets.UTF_8));
+        return root.resolve("hints").resolve(hex.substring(0, 2)).resolve(hex);
     }
 
     // ---- checks passed, by content ----

@@ -12,6 +12,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -36,20 +38,74 @@ import okhttp3.Request;
  * }</pre>
  */
 public final class IndexClient implements AutoCloseable {
-    private final OkHttpClient okHttp;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final int maxConcurrentRequests;
+    private final boolean offline;
+    private final CompletableFuture<OkHttpClient> okHttp;
     private final CredentialStore credentials;
     private final IndexHttp http;
     private final DistributionFetcher fetcher;
     private final ExecutorService executor;
 
     private IndexClient(Builder builder) {
+        this.connectTimeout = builder.connectTimeout;
+        this.readTimeout = builder.readTimeout;
+        this.maxConcurrentRequests = builder.maxConcurrentRequests;
+        this.offline = builder.offline;
         this.credentials = new CredentialStore(builder.netrc != null ? builder.netrc : Netrc.load());
-        OkHttpClient.Builder b0 = new OkHttpClient.Builder();
-        this.okHttp = b0
-                .connectTimeout(builder.connectTimeout)
-                .readTimeout(builder.readTimeout)
-                .writeTimeout(builder.readTimeout)
-                .connectionPool(new ConnectionPool(builder.maxConcurrentRequests, 5, TimeUnit.MINUTES))
+        // Building OkHttp's client sets up TLS (the JDK's trust store read and parsed, an SSL context): tens of
+        // milliseconds that overlap, on a thread of their own, what a build does before its first request.
+        this.okHttp = new CompletableFuture<>();
+        if (!offline) {
+            Thread init = new Thread(this::okHttp, "pylayer-http-init");
+            init.setDaemon(true);
+            init.start();
+        }
+        ContentCache cache = builder.cache != null ? builder.cache : ContentCache.openDefault();
+        this.http = new IndexHttp(this::okHttp, builder.retryPolicy, credentials, builder.maxConcurrentRequests,
+                builder.offline, cache, builder.clock);
+        this.fetcher = new DistributionFetcher(http, builder.rangeReads, builder.rangeTail);
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "pylayer-index-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The OkHttp client, built by whichever thread asks first (the init thread, unless offline). */
+    private OkHttpClient okHttp() {
+        if (!okHttp.isDone()) {
+            synchronized (okHttp) {
+                if (!okHttp.isDone()) {
+                    try {
+                        okHttp.complete(newOkHttp());
+                    } catch (RuntimeException | Error e) {
+                        okHttp.completeExceptionally(e);
+                    }
+                }
+            }
+        }
+        try {
+            return okHttp.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private OkHttpClient newOkHttp() {
+        return new OkHttpClient.Builder()
+                .connectTimeout(connectTimeout)
+                .readTimeout(readTimeout)
+                .writeTimeout(readTimeout)
+                .connectionPool(new ConnectionPool(maxConcurrentRequests, 5, TimeUnit.MINUTES))
                 .addInterceptor(chain -> {
                     Request request = chain.request();
                     Request.Builder decorated = request.newBuilder().header("User-Agent", Pylayer.userAgent());
@@ -60,16 +116,6 @@ public final class IndexClient implements AutoCloseable {
                     return chain.proceed(decorated.build());
                 })
                 .build();
-        ContentCache cache = builder.cache != null ? builder.cache : ContentCache.openDefault();
-        this.http = new IndexHttp(okHttp, builder.retryPolicy, credentials, builder.maxConcurrentRequests,
-                builder.offline, cache, builder.clock);
-        this.fetcher = new DistributionFetcher(http, builder.rangeReads, builder.rangeTail);
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "pylayer-index-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     public static Builder builder() {
@@ -153,8 +199,11 @@ public final class IndexClient implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
-        okHttp.dispatcher().executorService().shutdown();
-        okHttp.connectionPool().evictAll();
+        if (!offline) {
+            OkHttpClient client = okHttp();
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
     }
 
     /** Settings; every one has a default suited to a command-line build. */

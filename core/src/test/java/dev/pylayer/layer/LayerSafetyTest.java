@@ -48,6 +48,27 @@ class LayerSafetyTest {
         assertEquals(List.of(), list(out), "nothing left in the output folder");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostile")
+    void refusesHostileWheelsWhenPlanningInParallel(Hostile hostile) throws IOException {
+        Path wheels = dir.resolve("wheels");
+        // Sorted before the hostile wheel: the sequential plan would name the hostile one only.
+        Path good = WheelBuilder.wheel("a-good", "1.0").file("a_good/__init__.py", "G = 1\n").writeTo(wheels);
+        Path bad = hostile.writeTo(wheels);
+        Path output = Files.createDirectories(dir.resolve("out")).resolve("layer.zip");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            PylayerException error = assertThrows(PylayerException.class, () -> LayerZipWriter.create()
+                    .planningExecutor(pool)
+                    .write(LAYOUT, List.of(LayerSource.of(bad, true), LayerSource.of(good, true)), output));
+            assertInstanceOf(WheelException.class, error);
+            assertTrue(error.getMessage().contains("`" + hostile.filename() + "`"), error.getMessage());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(), list(dir.resolve("out")));
+    }
+
     @Test
     void leavesAnEarlierOutputAloneWhenWritingFails() throws IOException {
         Path output = dir.resolve("layer.zip");

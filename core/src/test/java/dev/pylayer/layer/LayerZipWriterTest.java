@@ -251,6 +251,25 @@ class LayerZipWriterTest {
     }
 
     @Test
+    void writesTheSameLayerWhenPlanningWheelsInParallel() throws IOException {
+        List<LayerSource> sources = new ArrayList<>(List.of(LayerSource.of(demo(), true), LayerSource.of(dep(), false)));
+        for (int i = 0; i < 6; i++) {
+            sources.add(LayerSource.of(WheelBuilder.wheel("extra" + i, "1." + i).file("extra" + i + "/__init__.py",
+                    "N = " + i + "\n").writeTo(dir.resolve("wheels")), i % 2 == 0));
+        }
+        Path sequential = dir.resolve("sequential.zip");
+        Path parallel = dir.resolve("parallel.zip");
+        LayerZipWriter.create().write(LAYOUT, sources, sequential);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            LayerZipWriter.create().planningExecutor(pool).write(LAYOUT, sources, parallel);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertArrayEquals(Files.readAllBytes(sequential), Files.readAllBytes(parallel));
+    }
+
+    @Test
     void replacesAnEarlierOutputFile() throws IOException {
         Path output = dir.resolve("layer.zip");
         Files.writeString(output, "old");
