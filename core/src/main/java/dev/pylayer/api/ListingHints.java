@@ -52,10 +52,15 @@ final class ListingHints {
         return names;
     }
 
+    /** Saves the resolution's projects, those the user asked for first: the resolver lists them first. */
     static void save(ContentCache cache, String key, Resolution resolution) {
         StringBuilder text = new StringBuilder();
-        for (ResolvedPackage resolved : resolution.packages()) {
-            text.append(resolved.name().normalized()).append('\n');
+        for (boolean requested : new boolean[] {true, false}) {
+            for (ResolvedPackage resolved : resolution.packages()) {
+                if (resolved.requested() == requested) {
+                    text.append(resolved.name().normalized()).append('\n');
+                }
+            }
         }
         cache.putHint(key, text.toString().getBytes(StandardCharsets.UTF_8));
     }

@@ -17,9 +17,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
@@ -87,8 +89,59 @@ public final class IndexClient implements AutoCloseable {
                 }
             }
         }
+        return joined(okHttp);
+    }
+
+    /** OkHttp's classes and TLS set-up, made once per JVM and shared by every client (see {@link #warmUp}). */
+    private static final CompletableFuture<OkHttpClient> BASE = new CompletableFuture<>();
+    private static final AtomicBoolean WARMING = new AtomicBoolean();
+
+    /**
+     * Starts, on a thread of its own, the set-up that the first request of any client would otherwise wait for:
+     * OkHttp's classes and TLS (the JDK's trust store read and parsed, an SSL context) and the JSON parser of
+     * index documents. A command line calls it first thing, so that this overlaps its own start-up; clients made
+     * later share what it built. Does nothing the second time, and never fails: what it could not do is done
+     * again, and reported, where it is needed.
+     */
+    public static void warmUp() {
+        if (!WARMING.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                base();
+                JsonApiDocument.parse(WARM_UP_DOCUMENT, "https://index.invalid/pypi/warm-up/json", "warm-up");
+            } catch (RuntimeException | Error ignored) {
+                // the same work is done again, and any failure reported, by the first request that needs it
+            }
+        }, "pylayer-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static final byte[] WARM_UP_DOCUMENT = ("{\"releases\": {\"1.0\": [{\"filename\": \"warm_up-1.0-py3-none-any.whl\", "
+            + "\"url\": \"https://index.invalid/warm_up-1.0-py3-none-any.whl\", \"digests\": {\"sha256\": \""
+            + "0".repeat(64) + "\"}, \"requires_python\": \">=3.8\", \"yanked\": false, \"size\": 1, "
+            + "\"upload_time_iso_8601\": \"2024-01-01T00:00:00.000000Z\"}]}}").getBytes(StandardCharsets.UTF_8);
+
+    private static OkHttpClient base() {
+        if (!BASE.isDone()) {
+            synchronized (BASE) {
+                if (!BASE.isDone()) {
+                    try {
+                        BASE.complete(new OkHttpClient());
+                    } catch (RuntimeException | Error e) {
+                        BASE.completeExceptionally(e);
+                    }
+                }
+            }
+        }
+        return joined(BASE);
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
         try {
-            return okHttp.join();
+            return future.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -101,7 +154,9 @@ public final class IndexClient implements AutoCloseable {
     }
 
     private OkHttpClient newOkHttp() {
-        return new OkHttpClient.Builder()
+        // Derived from the shared base: its TLS set-up is reused; dispatcher and connections are this client's.
+        return base().newBuilder()
+                .dispatcher(new Dispatcher())
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
                 .writeTimeout(readTimeout)

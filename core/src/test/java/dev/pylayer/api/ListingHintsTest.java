@@ -39,10 +39,14 @@ class ListingHintsTest {
     }
 
     private static ResolvedPackage resolved(String name) {
+        return resolved(name, false);
+    }
+
+    private static ResolvedPackage resolved(String name, boolean requested) {
         DistributionFile file = new DistributionFile(name + "-1.0-py3-none-any.whl", "https://files.example/" + name,
                 Map.of(), Optional.empty(), false, Optional.empty(), OptionalLong.empty(), Optional.empty(),
                 Optional.empty(), "https://pypi.org/simple");
-        return new ResolvedPackage(PackageName.of(name), Version.parse("1.0"), file, false, Set.of(), Set.of());
+        return new ResolvedPackage(PackageName.of(name), Version.parse("1.0"), file, requested, Set.of(), Set.of());
     }
 
     @Test
@@ -50,8 +54,10 @@ class ListingHintsTest {
         ContentCache cache = ContentCache.open(dir);
         String key = ListingHints.key(TARGET, PYPI, request("fastapi"));
         assertEquals(List.of(), ListingHints.load(cache, key));
-        ListingHints.save(cache, key, new Resolution(TARGET, List.of(resolved("fastapi"), resolved("Pydantic_Core"))));
-        assertEquals(List.of(PackageName.of("fastapi"), PackageName.of("pydantic-core")), ListingHints.load(cache, key));
+        ListingHints.save(cache, key, new Resolution(TARGET, List.of(resolved("anyio"), resolved("fastapi", true),
+                resolved("Pydantic_Core"))));
+        assertEquals(List.of(PackageName.of("fastapi"), PackageName.of("anyio"), PackageName.of("pydantic-core")),
+                ListingHints.load(cache, key), "what the user asked for first, as the resolver lists it");
     }
 
     @Test
