@@ -364,7 +364,7 @@ public final class LayerBuild {
             IndexCatalog catalog = new IndexCatalog(index, client, executor);
             String hintKey = ListingHints.key(target, indexOptions, request);
             ListingHints.load(cache, hintKey).forEach(catalog::prefetchListing);
-            Resolver resolver = new Resolver(catalog, target, executor, new ResolveListener() {
+            Resolver resolver = new Resolver(new EarlyDownloads(catalog, downloads), target, executor, new ResolveListener() {
                 @Override
                 public void pinned(WheelCandidate candidate) {
                     listener.onEvent(new BuildEvent.PackagePinned(candidate.name().normalized(),

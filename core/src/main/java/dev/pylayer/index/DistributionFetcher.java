@@ -16,6 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 import okhttp3.Request;
 
@@ -25,6 +28,7 @@ final class DistributionFetcher {
     private final ContentCache cache;
     private final boolean rangeReads;
     private final int rangeTail;
+    private final Map<String, CompletableFuture<Path>> downloading = new ConcurrentHashMap<>();
 
     DistributionFetcher(IndexHttp http, boolean rangeReads, int rangeTail) {
         this.http = http;
@@ -147,7 +151,43 @@ final class DistributionFetcher {
         if (http.offline()) {
             throw new OfflineException("wheel `" + file.filename() + "`", masked);
         }
-        return download(file, needed, required, progress, masked);
+        return downloadOnce(file, needed, required, progress, masked);
+    }
+
+    /**
+     * Downloads the wheel unless another thread already is (an early download the build started and the resolver
+     * asking for the same wheel's METADATA, say): then waits for that one and checks this caller's hashes against
+     * the file it committed. If that download fails, this caller downloads for itself.
+     */
+    private Path downloadOnce(DistributionFile file, Set<String> needed, Map<String, Set<String>> required,
+                              LongConsumer progress, String masked) {
+        CompletableFuture<Path> mine = new CompletableFuture<>();
+        CompletableFuture<Path> running = downloading.putIfAbsent(file.url(), mine);
+        if (running != null) {
+            Path path;
+            try {
+                path = running.join();
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                return download(file, needed, required, progress, masked);
+            }
+            verifyCached(file, path, required, masked);
+            try {
+                progress.accept(Files.size(path));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return path;
+        }
+        try {
+            Path path = download(file, needed, required, progress, masked);
+            mine.complete(path);
+            return path;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            downloading.remove(file.url(), mine);
+        }
     }
 
     private void verifyCached(DistributionFile file, Path path, Map<String, Set<String>> required, String masked) {
