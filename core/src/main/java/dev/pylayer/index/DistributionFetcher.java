@@ -38,8 +38,9 @@ final class DistributionFetcher {
     }
 
     /**
-     * The wheel's METADATA: the metadata cache → a local or cached wheel → PEP 658 {@code .metadata} → HTTP range
-     * reads of the central directory and the entry → the whole wheel.
+     * The wheel's METADATA: the metadata cache → a local or cached wheel → PEP 658 {@code .metadata} → the whole
+     * wheel when it is no bigger than the first range read → HTTP range reads of the central directory and the
+     * entry → the whole wheel.
      */
     byte[] coreMetadata(DistributionFile file) {
         if (!file.isWheel()) {
@@ -62,6 +63,11 @@ final class DistributionFetcher {
                 throw new OfflineException("METADATA of `" + file.filename() + "`", IndexUrl.mask(file.url()));
             }
             metadata = file.coreMetadata().flatMap(core -> pep658(file, core)).orElse(null);
+            if (metadata == null && file.size().isPresent() && file.size().getAsLong() <= rangeTail) {
+                // The first range request would ask for more than the whole file: one plain GET brings it, into
+                // the cache, where the wheel is found again if the resolver chooses it.
+                metadata = readFromFile(file, wheel(file, Set.of(), bytes -> { }));
+            }
             if (metadata == null && rangeReads) {
                 metadata = rangeRead(file).orElse(null);
             }
