@@ -24,6 +24,8 @@ import okhttp3.Request;
 
 /** Wheels and their METADATA, each fetched the cheapest way and checked against the digests known for it. */
 final class DistributionFetcher {
+    /** A wheel up to this many range tails is fetched whole for its METADATA. */
+    static final int WHOLE_WHEEL_TAILS = 4;
     private final IndexHttp http;
     private final ContentCache cache;
     private final boolean rangeReads;
@@ -39,8 +41,8 @@ final class DistributionFetcher {
 
     /**
      * The wheel's METADATA: the metadata cache → a local or cached wheel → PEP 658 {@code .metadata} → the whole
-     * wheel when it is no bigger than the first range read → HTTP range reads of the central directory and the
-     * entry → the whole wheel.
+     * wheel when it is small ({@link #WHOLE_WHEEL_TAILS} range tails) → HTTP range reads of the central directory
+     * and the entry → the whole wheel.
      */
     byte[] coreMetadata(DistributionFile file) {
         if (!file.isWheel()) {
@@ -63,9 +65,9 @@ final class DistributionFetcher {
                 throw new OfflineException("METADATA of `" + file.filename() + "`", IndexUrl.mask(file.url()));
             }
             metadata = file.coreMetadata().flatMap(core -> pep658(file, core)).orElse(null);
-            if (metadata == null && file.size().isPresent() && file.size().getAsLong() <= rangeTail) {
-                // The first range request would ask for more than the whole file: one plain GET brings it, into
-                // the cache, where the wheel is found again if the resolver chooses it.
+            if (metadata == null && file.size().isPresent() && file.size().getAsLong() <= WHOLE_WHEEL_TAILS * rangeTail) {
+                // Range reads take two round trips when METADATA is not in the tail; a wheel this small comes whole
+                // in one, barely more bytes, into the cache, where it is found again if the resolver chooses it.
                 metadata = readFromFile(file, wheel(file, Set.of(), bytes -> { }));
             }
             if (metadata == null && rangeReads) {

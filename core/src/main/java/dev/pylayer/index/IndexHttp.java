@@ -240,12 +240,13 @@ final class IndexHttp {
      * Requests at once to one HTTP/1.1 host, each on its own connection: the browsers' limit, and OkHttp's. Small
      * servers accept only a few connections at a time (Python's http.server queues 5; the next SYN is dropped
      * and retried a second later), so a burst of prefetches must not open one connection per request. A host
-     * that answers over HTTP/2 multiplexes on one connection and gets no limit beyond the global one.
+     * that answers over HTTP/2 multiplexes on one connection and gets no limit beyond the global one. Permits
+     * are handed out in order, so requests go out in the order they were asked for (what the resolver needs first).
      */
     static final int MAX_REQUESTS_PER_HOST = 5;
 
     private static final class HostPermits {
-        final Semaphore permits = new Semaphore(MAX_REQUESTS_PER_HOST);
+        final Semaphore permits = new Semaphore(MAX_REQUESTS_PER_HOST, true);
         volatile boolean multiplexed;
 
         /** Whether a permit was taken (to be released). */
