@@ -7,8 +7,10 @@ import dev.pylayer.index.IndexClient;
 import dev.pylayer.index.IndexOptions;
 import dev.pylayer.index.PackageIndex;
 import dev.pylayer.inspect.Finding;
+import dev.pylayer.inspect.FindingKind;
 import dev.pylayer.inspect.InspectionReport;
 import dev.pylayer.inspect.LayerInspector;
+import dev.pylayer.inspect.WheelFacts;
 import dev.pylayer.layer.LayerBudget;
 import dev.pylayer.layer.LayerFacts;
 import dev.pylayer.layer.LayerLayout;
@@ -17,10 +19,12 @@ import dev.pylayer.layer.LayerSource;
 import dev.pylayer.layer.LayerZipWriter;
 import dev.pylayer.layer.PathGlob;
 import dev.pylayer.name.PackageName;
+import dev.pylayer.publish.Sizes;
 import dev.pylayer.requirement.Requirement;
 import dev.pylayer.requirements.Hash;
 import dev.pylayer.requirements.RequirementLine;
 import dev.pylayer.requirements.RequirementsFile;
+import dev.pylayer.resolve.DistributionCatalog;
 import dev.pylayer.resolve.IndexCatalog;
 import dev.pylayer.resolve.ResolveListener;
 import dev.pylayer.resolve.ResolveRequest;
@@ -32,6 +36,7 @@ import dev.pylayer.resolve.WheelCandidate;
 import dev.pylayer.runtime.Architecture;
 import dev.pylayer.runtime.LambdaRuntime;
 import dev.pylayer.runtime.LambdaTarget;
+import dev.pylayer.wheel.WheelArchive;
 import dev.pylayer.wheel.WheelFilename;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -277,7 +282,8 @@ public final class LayerBuild {
 
             listener.onEvent(new BuildEvent.PhaseStarted(BuildEvent.Phase.DOWNLOADING));
             long downloadStart = System.nanoTime();
-            List<Path> wheels = session.downloads.awaitAll(packages.stream().map(ResolvedPackage::file).toList());
+            List<CheckedWheel> checked = session.downloads.awaitAll(packages.stream().map(ResolvedPackage::file).toList());
+            List<Path> wheels = checked.stream().map(CheckedWheel::path).toList();
             listener.onEvent(new BuildEvent.PhaseFinished(BuildEvent.Phase.DOWNLOADING, since(downloadStart)));
 
             listener.onEvent(new BuildEvent.PhaseStarted(BuildEvent.Phase.WRITING));
@@ -291,10 +297,20 @@ public final class LayerBuild {
             SizeControl size = new SizeControl(new SizeControl.Options(excludeRuntimeProvided, slim, slimStubs,
                     excludes, directUpload), session.target, session.request.requirements(), packages, wheels);
             LayerFacts facts;
-            try (LayerPlan plan = LayerPlan.create(LayerLayout.forRuntime(runtime), sources, size.trim())) {
+            try (LayerPlan plan = LayerPlan.create(LayerLayout.forRuntime(runtime), sources,
+                    WheelArchive.DEFAULT_UNCOMPRESSED_BUDGET, size.trim(), session.executor)) {
                 size.check(plan, unzippedLimit, zippedLimit);
                 size.report(plan, session::warn, message -> listener.onEvent(new BuildEvent.Detail(message)));
-                facts = write(plan, output, session);
+                Map<String, WheelFacts> factsByWheel = new HashMap<>();
+                for (int i = 0; i < packages.size(); i++) {
+                    factsByWheel.put(packages.get(i).file().filename(), checked.get(i).facts());
+                }
+                inspect(plan, factsByWheel, output, session);
+                facts = write(plan, output);
+                if (!directUpload && facts.size() > LayerBudget.LAMBDA_DIRECT_UPLOAD_LIMIT) {
+                    session.warn("the zip is " + Sizes.human(facts.size()) + ", over the 50 MB Lambda accepts in an "
+                            + "upload request (publish it through an S3 bucket: --s3-bucket)");
+                }
                 excluded = size.excluded(plan, i -> builtPackage(packages.get(i), wheels.get(i)));
             }
             listener.onEvent(new BuildEvent.PhaseFinished(BuildEvent.Phase.WRITING, since(writeStart)));
@@ -311,18 +327,40 @@ public final class LayerBuild {
         }
     }
 
-    /** Writes the plan, checking the layer as it is written (what `pylayer inspect` checks): it replaces the output only if it will load. */
-    private LayerFacts write(LayerPlan plan, Path output, Session session) {
+    /**
+     * Checks the planned layer as `pylayer inspect` would check the zip (ELF files, dist-info, sizes), from what each
+     * wheel's content check saw, before a byte is written: a layer that would not load is refused.
+     */
+    private void inspect(LayerPlan plan, Map<String, WheelFacts> factsByWheel, Path output, Session session) {
         LayerInspector.Recording recording = LayerInspector.record();
+        plan.visitFiles(new LayerPlan.FileVisitor() {
+            @Override
+            public void copied(String zipPath, long size, long compressedSize, String wheel, String entryName) {
+                WheelFacts facts = factsByWheel.get(wheel);
+                if (facts == null || !recording.copied(zipPath, compressedSize, facts, entryName)) {
+                    throw new IllegalStateException("no facts for `" + entryName + "` of " + wheel);
+                }
+            }
+
+            @Override
+            public void generated(String zipPath, byte[] content) {
+                recording.generated(zipPath, content);
+            }
+        });
+        InspectionReport report = recording.inspect(output, plan.zipSizeEstimate(), session.target);
+        for (Finding warning : report.warnings()) {
+            // The zipped size is only estimated here; the build says what the written zip weighs.
+            if (warning.kind() != FindingKind.SIZE_ZIPPED) {
+                session.warn(warning.message() + " (" + warning.fix() + ")");
+            }
+        }
+        report.requireWillLoad();
+    }
+
+    /** Writes the plan; each wheel's entries were inflated and checked when it arrived, so they are copied raw. */
+    private LayerFacts write(LayerPlan plan, Path output) {
         return LayerZipWriter.create()
-                .observer(recording)
-                .beforeCommit(written -> {
-                    InspectionReport report = recording.inspect(output, written.size(), session.target);
-                    for (Finding warning : report.warnings()) {
-                        session.warn(warning.message() + " (" + warning.fix() + ")");
-                    }
-                    report.requireWillLoad();
-                })
+                .verifyContents(false)
                 .progress((done, total, bytes) -> {
                     if (done == total || done % 500 == 0) {
                         listener.onEvent(new BuildEvent.WritingProgress(done, total, bytes));
@@ -333,7 +371,8 @@ public final class LayerBuild {
 
     private static BuiltPackage builtPackage(ResolvedPackage p, Path wheel) {
         try {
-            String sha256 = p.file().sha256().orElse(ContentDigest.sha256Hex(wheel));
+            Optional<String> known = p.file().sha256();
+            String sha256 = known.isPresent() ? known.get() : ContentDigest.sha256Hex(wheel);
             return new BuiltPackage(p.name().normalized(), p.version().toString(), p.file().filename(), p.file().url(),
                     sha256, Files.size(wheel), p.requested());
         } catch (IOException e) {
@@ -362,6 +401,7 @@ public final class LayerBuild {
         final PackageIndex index;
         final WheelDownloads downloads;
         final Map<PackageName, Set<String>> hashes;
+        final IndexOptions indexOptions;
 
         Session() {
             List<RootRequirement> roots = new ArrayList<>(requirements);
@@ -415,6 +455,7 @@ public final class LayerBuild {
             if (noIndex || fileNoIndex) {
                 options = options.withoutIndex();
             }
+            this.indexOptions = options;
             this.cache = noCache ? ContentCache.throwaway()
                     : cacheDir != null ? ContentCache.open(cacheDir) : ContentCache.openDefault();
             IndexClient built = null;
@@ -435,7 +476,8 @@ public final class LayerBuild {
             }
             this.client = built;
             this.executor = pool;
-            this.downloads = new WheelDownloads(client, executor, listener, this::requiredHashes);
+            this.downloads = new WheelDownloads(client, executor, listener, this::requiredHashes,
+                    new WheelContentChecks(cache, executor));
         }
 
         private Collection<String> requiredHashes(DistributionFile file) {
@@ -448,7 +490,11 @@ public final class LayerBuild {
             listener.onEvent(new BuildEvent.PhaseStarted(BuildEvent.Phase.RESOLVING));
             long start = System.nanoTime();
             IndexCatalog catalog = new IndexCatalog(index, client, executor);
-            Resolver resolver = new Resolver(catalog, target, executor, new ResolveListener() {
+            String hintKey = ListingHints.key(target, indexOptions, request);
+            ListingHints.load(cache, hintKey).forEach(catalog::prefetchListing);
+            // A build fetches each project's likely wheel as soon as its metadata is asked for; a resolve fetches none.
+            DistributionCatalog source = download ? new EarlyDownloads(catalog, downloads) : catalog;
+            Resolver resolver = new Resolver(source, target, executor, new ResolveListener() {
                 @Override
                 public void pinned(WheelCandidate candidate) {
                     listener.onEvent(new BuildEvent.PackagePinned(candidate.name().normalized(),
@@ -469,6 +515,7 @@ public final class LayerBuild {
                 }
             }, catalog.describeIndexes());
             Resolution resolution = resolver.resolve(request);
+            ListingHints.save(cache, hintKey, resolution);
             listener.onEvent(new BuildEvent.PhaseFinished(BuildEvent.Phase.RESOLVING, since(start)));
             return resolution;
         }

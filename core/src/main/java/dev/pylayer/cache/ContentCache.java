@@ -26,6 +26,9 @@ import java.util.stream.Stream;
  * wheels/sha256/ab/cd/&lt;hex&gt;/&lt;filename&gt;   a wheel whose bytes hash to &lt;hex&gt;
  * metadata/sha256/ab/&lt;hex&gt;.METADATA        the METADATA of the wheel &lt;hex&gt; (with its own digest)
  * documents/ab/&lt;sha256 of key&gt;              an HTTP document with its validators (with its body's digest)
+ * checks/&lt;check&gt;/ab/&lt;hex&gt;                 the content &lt;hex&gt; passed &lt;check&gt; (empty, or what the check found,
+ *                                             with its own digest)
+ * hints/ab/&lt;sha256 of key&gt;                  what an earlier build learnt, to start work sooner (with its digest)
  * tmp/                                         files being written
  * </pre>
  * Entries are written elsewhere and moved into place atomically, so a reader never sees half an entry and two
@@ -34,6 +37,7 @@ import java.util.stream.Stream;
  */
 public final class ContentCache implements AutoCloseable {
     private static final Duration STALE_TEMP = Duration.ofDays(1);
+    private static final java.util.regex.Pattern CHECK_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
     /** The size and modification time at which an entry was last hashed in this JVM. */
     private record Stamp(long size, FileTime modified) {
@@ -173,6 +177,63 @@ public final class ContentCache implements AutoCloseable {
     private Path documentFile(String key) {
         String hex = ContentDigest.sha256Hex(key.getBytes(StandardCharsets.UTF_8));
         return root.resolve("documents").resolve(hex.substring(0, 2)).resolve(hex);
+    }
+
+    // ---- hints ----
+
+    /**
+     * The hint stored under {@code key}: something an earlier build learnt that lets a later one start work sooner
+     * (which projects it listed, say). Never trusted as content: a hint only orders work that is then done and
+     * checked as usual, so a wrong or stale hint costs time, not correctness.
+     */
+    public Optional<byte[]> hint(String key) {
+        return readChecked(hintFile(key)).map(SealedEntry::body);
+    }
+
+    public void putHint(String key, byte[] value) {
+        writeAtomically(hintFile(key), SealedEntry.seal(Map.of(), value));
+    }
+
+    private Path hintFile(String key) {
+        String hex = ContentDigest.sha256Hex(key.getBytes(StandardCharsets.UTF_8));
+        return root.resolve("hints").resolve(hex.substring(0, 2)).resolve(hex);
+    }
+
+    // ---- checks passed, by content ----
+
+    /**
+     * Whether the content whose sha256 is {@code sha256} passed the check named {@code check} before. A check of
+     * bytes alone (every entry of a wheel inflated and compared with its RECORD, say) has the same outcome for the
+     * same bytes, so it is remembered by their digest and not repeated; the caller must have hashed the bytes it
+     * asks about. A check whose rules change gets a new name, and starts over.
+     */
+    public boolean passed(String sha256, String check) {
+        return Files.isRegularFile(passFile(ContentDigest.requireSha256(sha256), check));
+    }
+
+    /** Remembers that the content {@code sha256} passed {@code check}. */
+    public void recordPassed(String sha256, String check) {
+        writeAtomically(passFile(ContentDigest.requireSha256(sha256), check), new byte[0]);
+    }
+
+    /**
+     * Remembers that the content {@code sha256} passed {@code check}, with what the check found out about it (facts
+     * that, like the pass, depend on the bytes alone), to be read back with {@link #findings}.
+     */
+    public void recordPassed(String sha256, String check, byte[] findings) {
+        writeAtomically(passFile(ContentDigest.requireSha256(sha256), check), SealedEntry.seal(Map.of(), findings));
+    }
+
+    /** What {@link #recordPassed(String, String, byte[])} kept; empty when the content did not pass or it was damaged. */
+    public Optional<byte[]> findings(String sha256, String check) {
+        return readChecked(passFile(ContentDigest.requireSha256(sha256), check)).map(SealedEntry::body);
+    }
+
+    private Path passFile(String hex, String check) {
+        if (!CHECK_NAME.matcher(check).matches()) {
+            throw new IllegalArgumentException("not a check name: " + check);
+        }
+        return root.resolve("checks").resolve(check).resolve(hex.substring(0, 2)).resolve(hex);
     }
 
     // ---- plumbing ----

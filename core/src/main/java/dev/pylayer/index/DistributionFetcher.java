@@ -16,15 +16,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 import okhttp3.Request;
 
 /** Wheels and their METADATA, each fetched the cheapest way and checked against the digests known for it. */
 final class DistributionFetcher {
+    /** A wheel up to this many range tails is fetched whole for its METADATA. */
+    static final int WHOLE_WHEEL_TAILS = 4;
     private final IndexHttp http;
     private final ContentCache cache;
     private final boolean rangeReads;
     private final int rangeTail;
+    private final Map<String, CompletableFuture<Path>> downloading = new ConcurrentHashMap<>();
 
     DistributionFetcher(IndexHttp http, boolean rangeReads, int rangeTail) {
         this.http = http;
@@ -34,8 +40,9 @@ final class DistributionFetcher {
     }
 
     /**
-     * The wheel's METADATA: the metadata cache → a local or cached wheel → PEP 658 {@code .metadata} → HTTP range
-     * reads of the central directory and the entry → the whole wheel.
+     * The wheel's METADATA: the metadata cache → a local or cached wheel → PEP 658 {@code .metadata} → the whole
+     * wheel when it is small ({@link #WHOLE_WHEEL_TAILS} range tails) → HTTP range reads of the central directory
+     * and the entry → the whole wheel.
      */
     byte[] coreMetadata(DistributionFile file) {
         if (!file.isWheel()) {
@@ -58,6 +65,11 @@ final class DistributionFetcher {
                 throw new OfflineException("METADATA of `" + file.filename() + "`", IndexUrl.mask(file.url()));
             }
             metadata = file.coreMetadata().flatMap(core -> pep658(file, core)).orElse(null);
+            if (metadata == null && file.size().isPresent() && file.size().getAsLong() <= WHOLE_WHEEL_TAILS * rangeTail) {
+                // Range reads take two round trips when METADATA is not in the tail; a wheel this small comes whole
+                // in one, barely more bytes, into the cache, where it is found again if the resolver chooses it.
+                metadata = readFromFile(file, wheel(file, Set.of(), bytes -> { }));
+            }
             if (metadata == null && rangeReads) {
                 metadata = rangeRead(file).orElse(null);
             }
@@ -147,7 +159,43 @@ final class DistributionFetcher {
         if (http.offline()) {
             throw new OfflineException("wheel `" + file.filename() + "`", masked);
         }
-        return download(file, needed, required, progress, masked);
+        return downloadOnce(file, needed, required, progress, masked);
+    }
+
+    /**
+     * Downloads the wheel unless another thread already is (an early download the build started and the resolver
+     * asking for the same wheel's METADATA, say): then waits for that one and checks this caller's hashes against
+     * the file it committed. If that download fails, this caller downloads for itself.
+     */
+    private Path downloadOnce(DistributionFile file, Set<String> needed, Map<String, Set<String>> required,
+                              LongConsumer progress, String masked) {
+        CompletableFuture<Path> mine = new CompletableFuture<>();
+        CompletableFuture<Path> running = downloading.putIfAbsent(file.url(), mine);
+        if (running != null) {
+            Path path;
+            try {
+                path = running.join();
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                return download(file, needed, required, progress, masked);
+            }
+            verifyCached(file, path, required, masked);
+            try {
+                progress.accept(Files.size(path));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return path;
+        }
+        try {
+            Path path = download(file, needed, required, progress, masked);
+            mine.complete(path);
+            return path;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            downloading.remove(file.url(), mine);
+        }
     }
 
     private void verifyCached(DistributionFile file, Path path, Map<String, Set<String>> required, String masked) {

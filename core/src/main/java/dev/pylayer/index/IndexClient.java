@@ -12,12 +12,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
@@ -36,19 +40,127 @@ import okhttp3.Request;
  * }</pre>
  */
 public final class IndexClient implements AutoCloseable {
-    private final OkHttpClient okHttp;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final int maxConcurrentRequests;
+    private final boolean offline;
+    private final CompletableFuture<OkHttpClient> okHttp;
     private final CredentialStore credentials;
     private final IndexHttp http;
     private final DistributionFetcher fetcher;
     private final ExecutorService executor;
 
     private IndexClient(Builder builder) {
+        this.connectTimeout = builder.connectTimeout;
+        this.readTimeout = builder.readTimeout;
+        this.maxConcurrentRequests = builder.maxConcurrentRequests;
+        this.offline = builder.offline;
         this.credentials = new CredentialStore(builder.netrc != null ? builder.netrc : Netrc.load());
-        this.okHttp = new OkHttpClient.Builder()
-                .connectTimeout(builder.connectTimeout)
-                .readTimeout(builder.readTimeout)
-                .writeTimeout(builder.readTimeout)
-                .connectionPool(new ConnectionPool(builder.maxConcurrentRequests, 5, TimeUnit.MINUTES))
+        // Building OkHttp's client sets up TLS (the JDK's trust store read and parsed, an SSL context): tens of
+        // milliseconds that overlap, on a thread of their own, what a build does before its first request.
+        this.okHttp = new CompletableFuture<>();
+        if (!offline) {
+            Thread init = new Thread(this::okHttp, "pylayer-http-init");
+            init.setDaemon(true);
+            init.start();
+        }
+        ContentCache cache = builder.cache != null ? builder.cache : ContentCache.openDefault();
+        this.http = new IndexHttp(this::okHttp, builder.retryPolicy, credentials, builder.maxConcurrentRequests,
+                builder.offline, cache, builder.clock);
+        this.fetcher = new DistributionFetcher(http, builder.rangeReads, builder.rangeTail);
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "pylayer-index-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The OkHttp client, built by whichever thread asks first (the init thread, unless offline). */
+    private OkHttpClient okHttp() {
+        if (!okHttp.isDone()) {
+            synchronized (okHttp) {
+                if (!okHttp.isDone()) {
+                    try {
+                        okHttp.complete(newOkHttp());
+                    } catch (RuntimeException | Error e) {
+                        okHttp.completeExceptionally(e);
+                    }
+                }
+            }
+        }
+        return joined(okHttp);
+    }
+
+    /** OkHttp's classes and TLS set-up, made once per JVM and shared by every client (see {@link #warmUp}). */
+    private static final CompletableFuture<OkHttpClient> BASE = new CompletableFuture<>();
+    private static final AtomicBoolean WARMING = new AtomicBoolean();
+
+    /**
+     * Starts, on a thread of its own, the set-up that the first request of any client would otherwise wait for:
+     * OkHttp's classes and TLS (the JDK's trust store read and parsed, an SSL context) and the JSON parser of
+     * index documents. A command line calls it first thing, so that this overlaps its own start-up; clients made
+     * later share what it built. Does nothing the second time, and never fails: what it could not do is done
+     * again, and reported, where it is needed.
+     */
+    public static void warmUp() {
+        if (!WARMING.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                base();
+                JsonApiDocument.parse(WARM_UP_DOCUMENT, "https://index.invalid/pypi/warm-up/json", "warm-up");
+            } catch (RuntimeException | Error ignored) {
+                // the same work is done again, and any failure reported, by the first request that needs it
+            }
+        }, "pylayer-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static final byte[] WARM_UP_DOCUMENT = ("{\"releases\": {\"1.0\": [{\"filename\": \"warm_up-1.0-py3-none-any.whl\", "
+            + "\"url\": \"https://index.invalid/warm_up-1.0-py3-none-any.whl\", \"digests\": {\"sha256\": \""
+            + "0".repeat(64) + "\"}, \"requires_python\": \">=3.8\", \"yanked\": false, \"size\": 1, "
+            + "\"upload_time_iso_8601\": \"2024-01-01T00:00:00.000000Z\"}]}}").getBytes(StandardCharsets.UTF_8);
+
+    private static OkHttpClient base() {
+        if (!BASE.isDone()) {
+            synchronized (BASE) {
+                if (!BASE.isDone()) {
+                    try {
+                        BASE.complete(new OkHttpClient());
+                    } catch (RuntimeException | Error e) {
+                        BASE.completeExceptionally(e);
+                    }
+                }
+            }
+        }
+        return joined(BASE);
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private OkHttpClient newOkHttp() {
+        // Derived from the shared base: its TLS set-up is reused; dispatcher and connections are this client's.
+        return base().newBuilder()
+                .dispatcher(new Dispatcher())
+                .connectTimeout(connectTimeout)
+                .readTimeout(readTimeout)
+                .writeTimeout(readTimeout)
+                .connectionPool(new ConnectionPool(maxConcurrentRequests, 5, TimeUnit.MINUTES))
                 .addInterceptor(chain -> {
                     Request request = chain.request();
                     Request.Builder decorated = request.newBuilder().header("User-Agent", Pylayer.userAgent());
@@ -59,16 +171,6 @@ public final class IndexClient implements AutoCloseable {
                     return chain.proceed(decorated.build());
                 })
                 .build();
-        ContentCache cache = builder.cache != null ? builder.cache : ContentCache.openDefault();
-        this.http = new IndexHttp(okHttp, builder.retryPolicy, credentials, builder.maxConcurrentRequests,
-                builder.offline, cache, builder.clock);
-        this.fetcher = new DistributionFetcher(http, builder.rangeReads, builder.rangeTail);
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "pylayer-index-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     public static Builder builder() {
@@ -152,8 +254,11 @@ public final class IndexClient implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
-        okHttp.dispatcher().executorService().shutdown();
-        okHttp.connectionPool().evictAll();
+        if (!offline) {
+            OkHttpClient client = okHttp();
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
     }
 
     /** Settings; every one has a default suited to a command-line build. */

@@ -18,9 +18,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -44,15 +46,22 @@ final class IndexHttp {
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age=\"?(\\d+)\"?");
     private static final long MAX_DOCUMENT_BYTES = 256L << 20;
 
-    private final OkHttpClient client;
+    private final Supplier<OkHttpClient> client;
     private final RetryPolicy retry;
     private final CredentialStore credentials;
     private final Semaphore permits;
+    private final java.util.Map<String, HostPermits> hosts = new java.util.concurrent.ConcurrentHashMap<>();
     private final boolean offline;
     private final ContentCache cache;
     private final Clock clock;
 
     IndexHttp(OkHttpClient client, RetryPolicy retry, CredentialStore credentials, int maxConcurrentRequests,
+              boolean offline, ContentCache cache, Clock clock) {
+        this(() -> client, retry, credentials, maxConcurrentRequests, offline, cache, clock);
+    }
+
+    /** {@code client} is asked for on each request (it may still be being built on another thread). */
+    IndexHttp(Supplier<OkHttpClient> client, RetryPolicy retry, CredentialStore credentials, int maxConcurrentRequests,
               boolean offline, ContentCache cache, Clock clock) {
         this.client = client;
         this.retry = retry;
@@ -170,8 +179,13 @@ final class IndexHttp {
             Throwable failure;
             int failedStatus = 0;
             Duration retryAfter = null;
+            HostPermits host = hostPermits(request.url());
+            boolean hostPermit = host.acquire();
             acquire();
-            try (Response response = client.newCall(request).execute()) {
+            try (Response response = client.get().newCall(request).execute()) {
+                if (response.protocol() == Protocol.HTTP_2 || response.protocol() == Protocol.H2_PRIOR_KNOWLEDGE) {
+                    host.multiplexed = true;
+                }
                 int code = response.code();
                 if (code == 408 || code == 429 || code >= 500) {
                     failedStatus = code;
@@ -187,6 +201,9 @@ final class IndexHttp {
                 failure = e;
             } finally {
                 permits.release();
+                if (hostPermit) {
+                    host.permits.release();
+                }
             }
             if (attempt >= retry.maxAttempts()) {
                 if (failure instanceof MalformedDocumentException malformed) {
@@ -217,6 +234,38 @@ final class IndexHttp {
     private IndexResponseException unexpected(Response response) {
         return IndexResponseException.status(display(response.request().url()), response.code(), 1,
                 credentials.forUrl(response.request().url()).isPresent());
+    }
+
+    /**
+     * Requests at once to one HTTP/1.1 host, each on its own connection: the browsers' limit, and OkHttp's. Small
+     * servers accept only a few connections at a time (Python's http.server queues 5; the next SYN is dropped
+     * and retried a second later), so a burst of prefetches must not open one connection per request. A host
+     * that answers over HTTP/2 multiplexes on one connection and gets no limit beyond the global one. Permits
+     * are handed out in order, so requests go out in the order they were asked for (what the resolver needs first).
+     */
+    static final int MAX_REQUESTS_PER_HOST = 5;
+
+    private static final class HostPermits {
+        final Semaphore permits = new Semaphore(MAX_REQUESTS_PER_HOST, true);
+        volatile boolean multiplexed;
+
+        /** Whether a permit was taken (to be released). */
+        boolean acquire() {
+            if (multiplexed) {
+                return false;
+            }
+            try {
+                permits.acquire();
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting to send a request", e);
+            }
+        }
+    }
+
+    private HostPermits hostPermits(okhttp3.HttpUrl url) {
+        return hosts.computeIfAbsent(url.scheme() + "://" + url.host() + ":" + url.port(), key -> new HostPermits());
     }
 
     private void acquire() {

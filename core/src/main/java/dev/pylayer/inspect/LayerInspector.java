@@ -1,6 +1,5 @@
 package dev.pylayer.inspect;
 
-import dev.pylayer.layer.LayerObserver;
 import dev.pylayer.runtime.Architecture;
 import dev.pylayer.runtime.LambdaRuntime;
 import dev.pylayer.runtime.LambdaTarget;
@@ -50,15 +49,15 @@ public final class LayerInspector {
     }
 
     /**
-     * Collects what an inspection needs while {@link dev.pylayer.layer.LayerZipWriter} writes a layer (pass it as the
-     * writer's observer), so that {@code pylayer build} checks its own output without reading the zip again.
+     * Collects what an inspection needs of a layer that is not written yet: {@code pylayer build} checks its plan
+     * from what each wheel's content check saw ({@link WheelFacts}) and the files it generates, before writing.
      */
     public static Recording record() {
         return new Recording(LayerScan.Limits.DEFAULT);
     }
 
-    /** The files of a layer as its writer showed them; see {@link #record()}. Not thread-safe: one writer at a time. */
-    public static final class Recording implements LayerObserver {
+    /** The files of a planned layer, in zip order; see {@link #record()}. Not thread-safe. */
+    public static final class Recording {
         private final LayerScan.Limits limits;
         private final List<LayerEntry> entries = new ArrayList<>();
         private final Map<String, byte[]> metadata = new HashMap<>();
@@ -67,7 +66,7 @@ public final class LayerInspector {
             this.limits = limits;
         }
 
-        @Override
+        /** A file whose inflated content the returned sink will be given. */
         public ContentSink file(String path, long size, long compressedSize) {
             boolean keep = LayerScan.isMetadata(path);
             LayerScan.EntryCapture capture = new LayerScan.EntryCapture(path, compressedSize, limits, keep);

@@ -1,6 +1,5 @@
 package dev.pylayer.layer;
 
-import dev.pylayer.wheel.ContentSink;
 import dev.pylayer.wheel.WheelArchive;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -28,7 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.zip.UnixStat;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
@@ -69,8 +67,6 @@ public final class LayerZipWriter {
     private boolean verifyContents = true;
     private boolean deflateGeneratedFiles = true;
     private Progress progress = (done, total, bytes) -> { };
-    private LayerObserver observer;
-    private Consumer<LayerFacts> beforeCommit = facts -> { };
 
     private LayerZipWriter() {
     }
@@ -101,24 +97,6 @@ public final class LayerZipWriter {
     }
 
     /** Plans, writes and closes in one go. */
-    /**
-     * Shows every file, with its inflated content, to {@code value} while writing (wheel entries are then always
-     * verified: the bytes come from that check's inflate).
-     */
-    public LayerZipWriter observer(LayerObserver value) {
-        this.observer = value;
-        return this;
-    }
-
-    /**
-     * Runs {@code check} on the finished zip before it replaces the output: when the check throws, the output is
-     * left as it was and nothing is written (how {@code pylayer build} refuses a layer that would not load).
-     */
-    public LayerZipWriter beforeCommit(Consumer<LayerFacts> check) {
-        this.beforeCommit = Objects.requireNonNull(check, "check");
-        return this;
-    }
-
     public LayerFacts write(LayerLayout layout, Collection<LayerSource> sources, Path output) {
         try (LayerPlan plan = LayerPlan.create(layout, sources)) {
             return write(plan, output);
@@ -138,7 +116,6 @@ public final class LayerZipWriter {
         boolean done = false;
         try {
             LayerFacts facts = writeZip(plan, temp);
-            beforeCommit.accept(facts);
             setReadableByAll(temp);
             move(temp, target);
             done = true;
@@ -220,9 +197,7 @@ public final class LayerZipWriter {
             entry.setMethod(copied.entry().method());
             entry.setCompressedSize(copied.entry().compressedSize());
             WheelArchive archive = copied.archive();
-            ContentSink sink = observer == null ? null : observer.file(name, file.size(), copied.entry().compressedSize());
-            try (InputStream raw = sink != null ? archive.openRawChecked(copied.entry(), sink)
-                    : verifyContents ? archive.openRawChecked(copied.entry()) : archive.openRaw(copied.entry())) {
+            try (InputStream raw = verifyContents ? archive.openRawChecked(copied.entry()) : archive.openRaw(copied.entry())) {
                 zip.addRawArchiveEntry(entry, raw);
             }
         } else {
@@ -232,11 +207,6 @@ public final class LayerZipWriter {
             entry.setMethod(store ? ZipArchiveEntry.STORED : ZipArchiveEntry.DEFLATED);
             byte[] data = store ? content : deflated;
             entry.setCompressedSize(data.length);
-            if (observer != null) {
-                ContentSink sink = observer.file(name, content.length, data.length);
-                sink.update(content, 0, content.length);
-                sink.finish();
-            }
             zip.addRawArchiveEntry(entry, new ByteArrayInputStream(data));
         }
     }

@@ -104,7 +104,8 @@ final class CheckedEntryStreams {
             this.wheel = wheel;
             this.sink = sink;
             this.inflater = entry.method() == WheelEntry.DEFLATED ? new Inflater(true) : null;
-            this.scratch = inflater == null ? null : new byte[64 * 1024];
+            // Sized to the entry (most are small) so that checking thousands of files allocates little.
+            this.scratch = inflater == null ? null : new byte[(int) Math.max(1024, Math.min(64 * 1024, entry.size() + 1))];
         }
 
         @Override

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
@@ -295,6 +296,20 @@ public final class WheelArchive implements Closeable {
         ZipArchiveEntry zipEntry = zipEntry(entry);
         return CheckedEntryStreams.raw(stream(entry, () -> zip.getRawInputStream(zipEntry)), entry, verifier(entry), name(),
                 java.util.Objects.requireNonNull(sink, "sink"));
+    }
+
+    /**
+     * Inflates every file entry on the side and checks it as {@link #openRawChecked} does (size, CRC-32, RECORD
+     * hash), so that raw copies of this wheel's bytes need no check of their own. Up to {@code helpers} tasks on
+     * {@code executor} share the entries with the calling thread. Throws the first problem found, as a read would.
+     */
+    public void verifyContents(Executor executor, int helpers) {
+        verifyContents(executor, helpers, entry -> ContentSink.NONE);
+    }
+
+    /** Like {@link #verifyContents(Executor, int)}, handing each entry's checked bytes to the sink {@code sinks} gives it. */
+    public void verifyContents(Executor executor, int helpers, java.util.function.Function<WheelEntry, ContentSink> sinks) {
+        ContentCheck.run(this, executor, helpers, sinks);
     }
 
     /** The stored bytes of a file entry, unchecked but for read failures, which name the wheel. */

@@ -187,6 +187,30 @@ class ContentCacheTest {
     }
 
     @Test
+    void remembersWhichContentPassedWhichCheck() {
+        ContentCache cache = ContentCache.open(root);
+        String digest = ContentDigest.sha256Hex(wheelBytes());
+        String other = ContentDigest.sha256Hex(new byte[] {1});
+        assertFalse(cache.passed(digest, "wheel-contents-1"));
+        cache.recordPassed(digest, "wheel-contents-1");
+        cache.recordPassed(digest, "wheel-contents-1");
+        assertTrue(cache.passed(digest, "wheel-contents-1"));
+        assertTrue(cache.passed(digest.toUpperCase(java.util.Locale.ROOT), "wheel-contents-1"), "digests are case-blind");
+        assertFalse(cache.passed(digest, "wheel-contents-2"), "a new version of a check starts over");
+        assertFalse(cache.passed(other, "wheel-contents-1"));
+        assertTrue(ContentCache.open(root).passed(digest, "wheel-contents-1"), "kept on disk for later builds");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"../up", "a/b", "Upper", "''", ".hidden"})
+    void refusesCheckNamesThatAreNotPlainNames(String check) {
+        ContentCache cache = ContentCache.open(root);
+        String digest = ContentDigest.sha256Hex(new byte[] {1});
+        assertThrows(IllegalArgumentException.class, () -> cache.recordPassed(digest, check));
+        assertThrows(IllegalArgumentException.class, () -> cache.passed("not-a-digest", "wheel-contents-1"));
+    }
+
+    @Test
     void removesStaleTemporariesOnOpen() throws IOException {
         ContentCache.open(root);
         Path stale = Files.write(root.resolve("tmp/old.whl"), new byte[] {1});

@@ -63,6 +63,21 @@ class CoreMetadataTest {
     }
 
     @Test
+    void readsASmallWheelWholeInOneRequestThatAlsoFillsTheCache() {
+        WheelBuilder wheel = WheelBuilder.wheel("small", "1.0").file("small/__init__.py", "X = 1\n");
+        FakeIndex.File file = index.add(wheel);
+        try (IndexClient client = TestClients.client(cacheDir)) {
+            DistributionFile listed = listed(client, index.jsonApiUrl(), "small");
+            assertTrue(listed.size().getAsLong() < DistributionFetcher.WHOLE_WHEEL_TAILS * HttpRangeChannel.DEFAULT_TAIL);
+            assertArrayEquals(wheel.metadata(), client.coreMetadata(listed));
+            client.wheel(listed);
+        }
+        assertEquals(1, index.requestsTo(file.path()));
+        assertEquals(0, index.server().countRequestsMatching(
+                getRequestedFor(urlPathEqualTo(file.path())).withHeader("Range", com.github.tomakehurst.wiremock.client.WireMock.matching(".*")).build()).getCount());
+    }
+
+    @Test
     void fetchesTheRestOfALargeCentralDirectoryInOneMoreRequest() {
         WheelBuilder wheel = largeWheel("many", 3000);
         FakeIndex.File file = index.add(wheel);

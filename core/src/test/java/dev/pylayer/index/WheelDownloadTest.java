@@ -66,6 +66,31 @@ class WheelDownloadTest {
     }
 
     @Test
+    void threadsAskingForTheSameWheelAtOnceShareOneDownload() throws Exception {
+        index.server().stubFor(get(urlPathEqualTo(file.path()))
+                .willReturn(aResponse().withBody(file.bytes()).withFixedDelay(300)));
+        DistributionFile listed = listed();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<AtomicLong> progress = List.of(new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong());
+            List<java.util.concurrent.Future<Path>> futures = new java.util.ArrayList<>();
+            for (AtomicLong counter : progress) {
+                futures.add(pool.submit(() -> client.wheel(listed, List.of(), counter::addAndGet)));
+            }
+            Path first = futures.get(0).get();
+            for (java.util.concurrent.Future<Path> future : futures) {
+                assertEquals(first, future.get());
+            }
+            for (AtomicLong counter : progress) {
+                assertEquals(file.bytes().length, counter.get(), "each caller hears of every byte");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, index.requestsTo(file.path()));
+    }
+
+    @Test
     void refusesAWheelWhoseBytesDifferFromTheIndexDigestAndCachesNothing() throws IOException {
         index.server().stubFor(get(urlPathEqualTo(file.path())).willReturn(aResponse().withBody("poisoned")));
         DistributionFile listed = listed();

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pylayer.PylayerException;
-import dev.pylayer.testdata.wheels.HostileWheels;
 import dev.pylayer.testdata.wheels.HostileWheels.Hostile;
+import dev.pylayer.testdata.wheels.HostileWheels;
 import dev.pylayer.testdata.wheels.WheelBuilder;
+import dev.pylayer.wheel.WheelArchive;
 import dev.pylayer.wheel.WheelException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +47,30 @@ class LayerSafetyTest {
         assertInstanceOf(WheelException.class, error);
         assertTrue(error.getMessage().contains("`" + hostile.filename() + "`"), error.getMessage());
         assertEquals(List.of(), list(out), "nothing left in the output folder");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostile")
+    void refusesHostileWheelsWhenPlanningInParallel(Hostile hostile) throws IOException {
+        Path wheels = dir.resolve("wheels");
+        // Sorted before the hostile wheel: the sequential plan would name the hostile one only.
+        Path good = WheelBuilder.wheel("a-good", "1.0").file("a_good/__init__.py", "G = 1\n").writeTo(wheels);
+        Path bad = hostile.writeTo(wheels);
+        Path output = Files.createDirectories(dir.resolve("out")).resolve("layer.zip");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            PylayerException error = assertThrows(PylayerException.class, () -> {
+                try (LayerPlan plan = LayerPlan.create(LAYOUT, List.of(LayerSource.of(bad, true), LayerSource.of(good, true)),
+                        WheelArchive.DEFAULT_UNCOMPRESSED_BUDGET, LayerTrim.NONE, pool)) {
+                    LayerZipWriter.create().write(plan, output);
+                }
+            });
+            assertInstanceOf(WheelException.class, error);
+            assertTrue(error.getMessage().contains("`" + hostile.filename() + "`"), error.getMessage());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(), list(dir.resolve("out")));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.pylayer.runtime.LambdaRuntime;
 import dev.pylayer.testdata.wheels.WheelBuilder;
 import dev.pylayer.wheel.Record;
 import dev.pylayer.wheel.RecordEntry;
+import dev.pylayer.wheel.WheelArchive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -248,6 +249,28 @@ class LayerZipWriterTest {
         LayerZipWriter.create().write(LAYOUT, sources, verified);
         LayerZipWriter.create().verifyContents(false).write(LAYOUT, sources, unverified);
         assertArrayEquals(Files.readAllBytes(verified), Files.readAllBytes(unverified));
+    }
+
+    @Test
+    void writesTheSameLayerWhenPlanningWheelsInParallel() throws IOException {
+        List<LayerSource> sources = new ArrayList<>(List.of(LayerSource.of(demo(), true), LayerSource.of(dep(), false)));
+        for (int i = 0; i < 6; i++) {
+            sources.add(LayerSource.of(WheelBuilder.wheel("extra" + i, "1." + i).file("extra" + i + "/__init__.py",
+                    "N = " + i + "\n").writeTo(dir.resolve("wheels")), i % 2 == 0));
+        }
+        Path sequential = dir.resolve("sequential.zip");
+        Path parallel = dir.resolve("parallel.zip");
+        LayerZipWriter.create().write(LAYOUT, sources, sequential);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            try (LayerPlan plan = LayerPlan.create(LAYOUT, sources, WheelArchive.DEFAULT_UNCOMPRESSED_BUDGET, LayerTrim.NONE,
+                    pool)) {
+                LayerZipWriter.create().write(plan, parallel);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertArrayEquals(Files.readAllBytes(sequential), Files.readAllBytes(parallel));
     }
 
     @Test

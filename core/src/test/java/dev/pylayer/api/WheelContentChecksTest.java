@@ -1,0 +1,76 @@
+package dev.pylayer.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pylayer.cache.ContentCache;
+import dev.pylayer.cache.ContentDigest;
+import dev.pylayer.index.DistributionFile;
+import dev.pylayer.testdata.wheels.HostileWheels;
+import dev.pylayer.testdata.wheels.HostileWheels.Hostile;
+import dev.pylayer.testdata.wheels.WheelBuilder;
+import dev.pylayer.wheel.InvalidWheelException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Wheels are checked once per content, before the layer writer copies their bytes raw. */
+class WheelContentChecksTest {
+    @TempDir
+    Path dir;
+
+    private static DistributionFile file(String filename, Map<String, String> hashes) {
+        return new DistributionFile(filename, "https://files.example/" + filename, hashes, Optional.empty(), false,
+                Optional.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty(), "https://index.example/simple");
+    }
+
+    private static String sha256(Path file) throws IOException {
+        return ContentDigest.sha256Hex(Files.readAllBytes(file));
+    }
+
+    @Test
+    void checksAWheelOnceAndTrustsItsDigestAfterwards() throws IOException {
+        Path wheel = WheelBuilder.wheel("demo", "1.0").file("demo/__init__.py", "X = 1\n").writeTo(dir);
+        String digest = sha256(wheel);
+        ContentCache cache = ContentCache.open(dir.resolve("cache"));
+        WheelContentChecks checks = new WheelContentChecks(cache, Runnable::run);
+        DistributionFile file = file(wheel.getFileName().toString(), Map.of("sha256", digest));
+        checks.check(file, wheel);
+        assertTrue(cache.passed(digest, WheelContentChecks.CHECK));
+        // Known good by its digest: not opened again (the path is not even read).
+        checks.check(file, dir.resolve("gone.whl"));
+    }
+
+    @Test
+    void refusesAWheelWhoseContentDoesNotMatchAndRemembersNothing() throws IOException {
+        Hostile hostile = HostileWheels.recordWrongHash();
+        Path wheel = hostile.writeTo(dir);
+        String digest = sha256(wheel);
+        ContentCache cache = ContentCache.open(dir.resolve("cache"));
+        WheelContentChecks checks = new WheelContentChecks(cache, Runnable::run);
+        DistributionFile file = file(hostile.filename(), Map.of("sha256", digest));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            InvalidWheelException error = assertThrows(InvalidWheelException.class, () -> checks.check(file, wheel));
+            assertEquals(hostile.entry(), error.entry().orElseThrow());
+        }
+        assertFalse(cache.passed(digest, WheelContentChecks.CHECK));
+    }
+
+    @Test
+    void checksAWheelWithoutAKnownDigestEveryTime() throws IOException {
+        Path wheel = WheelBuilder.wheel("demo", "1.0").file("demo/__init__.py", "X = 1\n").writeTo(dir);
+        ContentCache cache = ContentCache.open(dir.resolve("cache"));
+        WheelContentChecks checks = new WheelContentChecks(cache, Runnable::run);
+        DistributionFile file = file(wheel.getFileName().toString(), Map.of());
+        checks.check(file, wheel);
+        assertFalse(Files.exists(dir.resolve("cache").resolve("checks")), "nothing to remember it by");
+        assertThrows(InvalidWheelException.class, () -> checks.check(file, dir.resolve("gone.whl")));
+    }
+}
