@@ -68,7 +68,7 @@ public final class RealTools {
     /** Why the real-index integration tests cannot run here, or empty when they can. */
     public static Optional<String> skipReason() {
         if (mirrorScript().isEmpty()) {
-            return Optional.of("no local wheel mirror: ../shared/pypi-mirror.py not found next to the repository "
+            return Optional.of("no local wheel mirror: no shared/pypi-mirror.py beside the repository or its parents, "
                     + "and PYLAYER_MIRROR_SCRIPT not set");
         }
         if (executable("python3").isEmpty()) {
