@@ -1,8 +1,18 @@
 package dev.pylayer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Deterministic fuzz inputs for parsers: random joins of a grammar's fragments, then random damage (characters
@@ -70,5 +80,69 @@ public final class FuzzInputs {
             text.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c));
         }
         return text.toString();
+    }
+
+    /**
+     * The seed corpus of one {@code @FuzzTest}, {@code <TestClass>Inputs/<method>/} beside the test class on the
+     * class path (where Jazzer reads it in regression mode), each file's bytes, by file name. A missing or empty
+     * corpus fails: a generator fed from it would test nothing.
+     */
+    public static List<byte[]> corpus(Class<?> test, String method) {
+        String folder = test.getSimpleName() + "Inputs/" + method;
+        URL url = test.getResource(folder);
+        if (url == null) {
+            throw new AssertionError("no seed corpus " + folder + " beside " + test.getName());
+        }
+        try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+            List<byte[]> seeds = new ArrayList<>();
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                seeds.add(Files.readAllBytes(file));
+            }
+            if (seeds.isEmpty()) {
+                throw new AssertionError("the seed corpus " + folder + " is empty");
+            }
+            return seeds;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The lines of some seeds (UTF-8, each with its line end), as fragments to join into real-shaped files. */
+    public static List<String> lines(List<byte[]> seeds) {
+        List<String> lines = new ArrayList<>();
+        for (byte[] seed : seeds) {
+            String text = new String(seed, StandardCharsets.UTF_8);
+            int start = 0;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    lines.add(text.substring(start, i + 1));
+                    start = i + 1;
+                }
+            }
+            if (start < text.length()) {
+                lines.add(text.substring(start));
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * Writes generated seeds into the source tree's corpus of one {@code @FuzzTest} (the module's
+     * {@code src/test/resources}; Maven runs tests in the module folder), replacing files of the same name and
+     * leaving the others, such as inputs Jazzer saved, alone.
+     */
+    public static void writeCorpus(Class<?> test, String method, Map<String, byte[]> seeds) {
+        Path folder = Path.of("src", "test", "resources", test.getPackageName().replace('.', '/'),
+                test.getSimpleName() + "Inputs", method);
+        try {
+            Files.createDirectories(folder);
+            for (Map.Entry<String, byte[]> seed : seeds.entrySet()) {
+                Files.write(folder.resolve(seed.getKey()), seed.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -168,27 +168,4 @@ class LayerInspectorTest {
         assertEquals("CPython 3.11 on x86_64-linux-gnu", elf.at("/builtFor").asText());
         assertEquals("demo 1.0", elf.at("/distribution").asText());
     }
-
-    @Test
-    void damagedZipsEndInAReportOrATypedError() throws IOException {
-        byte[] so = ElfBuilder.x86_64().needed("libc.so.6").versionNeed("libc.so.6", "GLIBC_2.17").toBytes();
-        byte[] whole = Files.readAllBytes(TestLayer.create().wheel(binary("demo", "cp311-cp311-manylinux_2_17_x86_64",
-                "_x.cpython-311-x86_64-linux-gnu.so", so), "python3.11").writeTo(dir));
-        java.util.Random random = new java.util.Random(6);
-        Path damaged = dir.resolve("damaged.zip");
-        for (int round = 0; round < 400; round++) {
-            byte[] bytes = round % 2 == 0 ? java.util.Arrays.copyOf(whole, random.nextInt(whole.length)) : whole.clone();
-            if (round % 2 == 1) {
-                for (int flips = 0; flips < 1 + random.nextInt(8); flips++) {
-                    bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
-                }
-            }
-            Files.write(damaged, bytes);
-            try {
-                LayerInspector.inspect(damaged, PY311);
-            } catch (UnreadableLayerException expected) {
-                // typed: fine
-            }
-        }
-    }
 }
