@@ -17,14 +17,19 @@ import java.util.regex.Pattern;
  * and no {@code __}, the version is PEP 440, a build tag starts with a digit, and the last part is a
  * compressed tag set. Names compare normalized.
  *
- * <p>Stricter than packaging on two points that cannot matter to a resolver: the name must also be a valid
- * PEP 508 name ({@code foo_bár} parses in packaging but no requirement can name it), and no tag component
- * may be empty ({@code py3.-none-any}).
+ * <p>Stricter than packaging on three points that cannot matter to a resolver: the name must also be a valid
+ * PEP 508 name ({@code foo_bár} parses in packaging but no requirement can name it), no tag component
+ * may be empty ({@code py3.-none-any}), and the tag set expands to at most {@link #MAX_TAGS} tags.
  */
 public record WheelFilename(PackageName name, Version version, Optional<BuildTag> buildTag, Set<Tag> tags,
                             String filename) {
     /** {@code ^[\w\d._]*$} with {@code re.UNICODE}. */
     private static final Pattern NAME_PART = Pattern.compile("[\\w.]*", Pattern.UNICODE_CHARACTER_CLASS);
+    /**
+     * A compressed tag set is the product of its interpreter, ABI and platform lists, so a few kilobytes of dots
+     * expand to billions of tags (packaging expands them all and hangs). Real wheels name a few dozen.
+     */
+    static final int MAX_TAGS = 4096;
 
     public WheelFilename {
         Objects.requireNonNull(name, "name");
@@ -64,11 +69,26 @@ public record WheelFilename(PackageName name, Version version, Optional<BuildTag
         String tagPart = parts[parts.length - 1];
         Set<Tag> tags;
         try {
-            tags = Tag.parseCompressed(tagPart);
+            tags = parseTagSet(tagPart);
         } catch (IllegalArgumentException e) {
             throw new InvalidWheelFilenameException(filename, "`" + tagPart + "` is not a compressed tag set");
         }
         return new WheelFilename(PackageName.of(namePart), version, build, tags, filename);
+    }
+
+    /**
+     * {@link Tag#parseCompressed}, refusing with {@link IllegalArgumentException} a set that would expand to more
+     * than {@link #MAX_TAGS} tags before expanding it.
+     */
+    static Set<Tag> parseTagSet(String compressed) {
+        long product = 1;
+        for (String part : compressed.split("-", -1)) {
+            product *= part.chars().filter(c -> c == '.').count() + 1;
+            if (product > MAX_TAGS) {
+                throw new IllegalArgumentException("`" + compressed + "` expands to more than " + MAX_TAGS + " tags");
+            }
+        }
+        return Tag.parseCompressed(compressed);
     }
 
     /** Parses a wheel file name, or empty when it is not one (indexes list such files; pip skips them). */

@@ -39,9 +39,13 @@ public record WheelInfo(String wheelVersion, List<Integer> wheelVersionParts, bo
         for (String value : headers.all("Tag")) {
             String text = HeaderBlock.unfold(value);
             try {
-                tags.addAll(Tag.parseCompressed(text));
+                tags.addAll(WheelFilename.parseTagSet(text));
             } catch (IllegalArgumentException e) {
                 throw new InvalidMetadataException("WHEEL", "`Tag: " + text + "` is not a wheel tag");
+            }
+            if (tags.size() > WheelFilename.MAX_TAGS) {
+                throw new InvalidMetadataException("WHEEL", "the `Tag` lines name more than " + WheelFilename.MAX_TAGS
+                        + " tags; a real wheel names a few dozen");
             }
         }
         // pip's wheel_root_is_purelib: only "true", in any case, counts.

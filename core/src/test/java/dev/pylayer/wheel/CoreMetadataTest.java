@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -164,5 +165,24 @@ class CoreMetadataTest {
     void flagsWheelVersionsPipRefuses() {
         assertEquals(false, WheelInfo.parse("Wheel-Version: 2.0\n".getBytes(StandardCharsets.UTF_8)).isSupportedVersion());
         assertEquals(true, WheelInfo.parse("Wheel-Version: 1.9\n".getBytes(StandardCharsets.UTF_8)).isSupportedVersion());
+    }
+
+    @Test
+    @Timeout(10)
+    void refusesTagLinesThatWouldExpandToMillionsOfTags() {
+        String cubic = "Tag: " + "p.".repeat(2000) + "p-" + "a.".repeat(2000) + "a-" + "x.".repeat(2000) + "x\n";
+        assertTrue(refusedWheelFile(cubic).startsWith("WHEEL is invalid: `Tag: p.p.p."));
+        String wide = "Tag: " + sixteen("py3") + "-" + sixteen("abi") + "-" + sixteen("any") + "\n";
+        assertEquals(4096, WheelInfo.parse(("Wheel-Version: 1.0\n" + wide).getBytes(StandardCharsets.UTF_8)).tags().size());
+        assertTrue(refusedWheelFile(wide.repeat(2)).contains("the `Tag` lines name more than 4096 tags"));
+    }
+
+    private static String sixteen(String prefix) {
+        return java.util.stream.IntStream.range(0, 16).mapToObj(i -> prefix + i).collect(java.util.stream.Collectors.joining("."));
+    }
+
+    private static String refusedWheelFile(String tags) {
+        return assertThrows(InvalidMetadataException.class,
+                () -> WheelInfo.parse(("Wheel-Version: 1.0\n" + tags).getBytes(StandardCharsets.UTF_8))).getMessage();
     }
 }

@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -96,5 +97,18 @@ class WheelFilenameTest {
     @CsvSource({"abc", "_1", "''", "99999999999"})
     void refusesBuildTagsWithoutLeadingDigitsOrTooLarge(String text) {
         assertEquals(Optional.empty(), BuildTag.tryParse(text));
+    }
+
+    @Test
+    @Timeout(10)
+    void refusesATagSetThatWouldExpandToMillionsOfTagsBeforeExpandingIt() {
+        // 2000 × 2000 × 2000 tags: packaging (and pylayer before the bound) spends minutes and gigabytes on it.
+        String tags = "p.".repeat(2000) + "p-" + "a.".repeat(2000) + "a-" + "x.".repeat(2000) + "x";
+        InvalidWheelFilenameException error = assertThrows(InvalidWheelFilenameException.class,
+                () -> WheelFilename.parse("foo-1.0-" + tags + ".whl"));
+        assertTrue(error.getMessage().endsWith("is not a compressed tag set"), error.getMessage());
+        String many = "cp36.cp37.cp38.cp39.cp310.cp311.cp312.cp313-abi3.none-manylinux_2_17_x86_64.manylinux2014_x86_64"
+                + ".manylinux_2_28_x86_64.musllinux_1_1_x86_64.musllinux_1_2_x86_64";
+        assertEquals(8 * 2 * 5, WheelFilename.parse("foo-1.0-" + many + ".whl").tags().size());
     }
 }
