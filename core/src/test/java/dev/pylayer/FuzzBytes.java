@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Deterministic fuzz inputs for binary parsers (zip archives, ELF files): a seed file damaged the ways real damage
@@ -105,6 +106,30 @@ public final class FuzzBytes {
                 throw new AssertionError("input #" + i + " (" + input.length + " bytes, saved as " + save(input)
                         + ", starting " + HexFormat.of().formatHex(input, 0, Math.min(input.length, 64)) + ") failed: " + e, e);
             }
+        }
+    }
+
+    /**
+     * How many handles this process holds on {@code file} (Linux, from {@code /proc/self/fd}; 0 elsewhere). A target
+     * that opens a file per input must give it back, or a long fuzzing run ends in "Too many open files" far from
+     * the input at fault. (Counting all descriptors would not do: the JVM opens jars as classes first load.)
+     */
+    public static long openHandles(Path file) {
+        Path descriptors = Path.of("/proc/self/fd");
+        if (!Files.isDirectory(descriptors)) {
+            return 0;
+        }
+        try (Stream<Path> all = Files.list(descriptors)) {
+            Path target = file.toRealPath();
+            return all.filter(descriptor -> {
+                try {
+                    return Files.readSymbolicLink(descriptor).equals(target);
+                } catch (IOException e) {
+                    return false; // closed while we looked: the listing's own descriptor
+                }
+            }).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.archivers.zip.ZipMethod;
 
 /**
  * One pass over a layer zip in physical order: every file is inflated once, hashed (sha256, for RECORD) and
@@ -98,7 +100,9 @@ final class LayerScan {
         Map<String, byte[]> metadata = new LinkedHashMap<>();
         long budget = limits.readBudget();
         boolean exhausted = false;
-        try (ZipFile archive = ZipFile.builder().setPath(zip).get()) {
+        // Our channel: Commons Compress 1.28 leaves a file it opened itself open when the zip is unreadable.
+        try (SeekableByteChannel channel = Files.newByteChannel(zip);
+             ZipFile archive = ZipFile.builder().setSeekableByteChannel(channel).get()) {
             Enumeration<ZipArchiveEntry> all = archive.getEntriesInPhysicalOrder();
             while (all.hasMoreElements()) {
                 ZipArchiveEntry entry = all.nextElement();
@@ -114,7 +118,7 @@ final class LayerScan {
                 boolean keep = isMetadata(entry.getName());
                 // After the budget, only the small WHEEL and RECORD files are still read: they say what the rest is.
                 boolean skip = exhausted && !(keep && declared <= limits.metadataFile());
-                if (skip || !archive.canReadEntryData(entry)) {
+                if (skip || !canRead(archive, entry)) {
                     String why = skip ? null : "compression method or encryption not supported";
                     entries.add(new LayerEntry(entry.getName(), declared, entry.getCompressedSize(), null,
                             BinaryFormat.OTHER, null, null, false, why));
@@ -145,6 +149,13 @@ final class LayerScan {
             throw new UnreadableLayerException(zip, "not a zip archive (" + e.getMessage() + ")", e);
         }
         return new LayerScan(zip, zippedBytes, entries, metadata, exhausted, limits);
+    }
+
+    /** Commons Compress inflates Zstandard and XZ entries only with optional libraries that pylayer does not ship. */
+    private static boolean canRead(ZipFile archive, ZipArchiveEntry entry) {
+        int method = entry.getMethod();
+        return archive.canReadEntryData(entry) && method != ZipMethod.ZSTD.getCode()
+                && method != ZipMethod.ZSTD_DEPRECATED.getCode() && method != ZipMethod.XZ.getCode();
     }
 
     static boolean isMetadata(String name) {

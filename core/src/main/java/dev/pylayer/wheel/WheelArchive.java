@@ -5,7 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -123,17 +125,34 @@ public final class WheelArchive implements Closeable {
     public static WheelArchive open(Path file, WheelFilename filename, long budget) {
         Objects.requireNonNull(filename, "filename");
         ZipFile zip;
+        SeekableByteChannel channel = null;
         try {
-            zip = ZipFile.builder().setPath(file).setCharset(StandardCharsets.UTF_8)
+            // Our channel, closed on any failure: Commons Compress 1.28 leaves a file it opened itself open when
+            // the central directory is unreadable, and a long run of damaged wheels then runs out of file handles.
+            channel = Files.newByteChannel(file);
+            zip = ZipFile.builder().setSeekableByteChannel(channel).setCharset(StandardCharsets.UTF_8)
                     .setUseUnicodeExtraFields(false).get();
         } catch (IOException | RuntimeException e) {
-            throw new InvalidWheelException(filename.filename(), null, "it is not a readable zip archive (" + e.getMessage() + ")", e);
+            closeQuietly(channel);
+            String why = (e.getCause() != null ? e.getCause() : e).getMessage(); // not "Error reading Zip content from …"
+            throw new InvalidWheelException(filename.filename(), null, "it is not a readable zip archive (" + why + ")", e);
         }
         try {
             return new WheelArchive(file, filename, zip, budget);
         } catch (RuntimeException e) {
             ZipFile.closeQuietly(zip);
             throw e;
+        }
+    }
+
+    /** Closes a file only read from: a failure to close it loses nothing. */
+    private static void closeQuietly(Closeable file) {
+        try {
+            if (file != null) {
+                file.close();
+            }
+        } catch (IOException e) {
+            // nothing to report
         }
     }
 

@@ -13,13 +13,18 @@ import dev.pylayer.runtime.LambdaRuntime;
 import dev.pylayer.runtime.LambdaTarget;
 import dev.pylayer.testdata.elf.ElfBuilder;
 import dev.pylayer.testdata.wheels.WheelBuilder;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LayerInspectorTest {
     private static final LambdaTarget PY311 = new LambdaTarget(LambdaRuntime.PYTHON_3_11, Architecture.X86_64);
@@ -167,5 +172,23 @@ class LayerInspectorTest {
         assertEquals("libc.so.6", elf.at("/needed/0").asText());
         assertEquals("CPython 3.11 on x86_64-linux-gnu", elf.at("/builtFor").asText());
         assertEquals("demo 1.0", elf.at("/distribution").asText());
+    }
+
+    @ParameterizedTest(name = "method {0}")
+    @ValueSource(ints = {20, 93, 95})
+    void findsEntriesCompressedWithMethodsItCannotInflate(int method) throws IOException {
+        // Zstandard and XZ need libraries pylayer does not ship; inflating one escaped as NoClassDefFoundError.
+        Path zip = dir.resolve("method-" + method + ".zip");
+        try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(Files.newOutputStream(zip))) {
+            ZipArchiveEntry entry = new ZipArchiveEntry("python/x.py");
+            entry.setMethod(method);
+            entry.setSize(5);
+            entry.setCompressedSize(5);
+            entry.setCrc(0);
+            out.addRawArchiveEntry(entry, new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5}));
+        }
+        List<Finding> unreadable = findings(LayerInspector.inspect(zip, PY311), FindingKind.ZIP_ENTRY_UNREADABLE);
+        assertEquals(1, unreadable.size());
+        assertTrue(unreadable.get(0).message().contains("`python/x.py` cannot be read"), unreadable.get(0).message());
     }
 }

@@ -82,7 +82,9 @@ class WheelArchiveFuzzTest {
             "duplicate-entry.whl, InvalidWheelException",
             "record-wrong-size.whl, InvalidWheelException",
             "record-wrong-hash.whl, InvalidWheelException",
-            "without-metadata.whl, InvalidWheelException"})
+            "without-metadata.whl, InvalidWheelException",
+            // Found by fuzzing: an unreadable central directory left the wheel file open.
+            "empty-central-directory.whl, InvalidWheelException"})
     void eachSeedReachesTheCheckItIsNamedFor(String seed, String outcome) throws IOException {
         byte[] bytes;
         try (InputStream in = getClass().getResourceAsStream("WheelArchiveFuzzTestInputs/archives/" + seed)) {
@@ -124,6 +126,12 @@ class WheelArchiveFuzzTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String outcome = open(file);
+        assertEquals(0, FuzzBytes.openHandles(file), "handles left open on the file after " + outcome);
+        return outcome;
+    }
+
+    private static String open(Path file) {
         try (WheelArchive archive = WheelArchive.open(file, FILENAME, BUDGET)) {
             assertEquals(FILENAME.name(), archive.metadata().name());
             assertTrue(archive.wheelInfo().isSupportedVersion());
