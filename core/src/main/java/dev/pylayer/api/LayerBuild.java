@@ -26,6 +26,7 @@ import dev.pylayer.resolve.WheelCandidate;
 import dev.pylayer.runtime.Architecture;
 import dev.pylayer.runtime.LambdaRuntime;
 import dev.pylayer.runtime.LambdaTarget;
+import dev.pylayer.wheel.WheelArchive;
 import dev.pylayer.wheel.WheelFilename;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -223,7 +224,9 @@ public final class LayerBuild {
             // Each wheel's entries were inflated and checked when it arrived (WheelContentChecks): copy raw.
             LayerFacts facts = LayerZipWriter.create()
                     .verifyContents(false)
-                                       .planningExecutor(session.executor)
+                    .planningExecutor(session.executor)
+                    .archives(source -> session.downloads.take(source.wheel())
+                            .orElseGet(() -> WheelArchive.open(source.wheel(), source.filename())))
                     .progress((done, total, bytes) -> {
                         if (done == total || done % 500 == 0) {
                             listener.onEvent(new BuildEvent.WritingProgress(done, total, bytes));
@@ -393,6 +396,7 @@ public final class LayerBuild {
 
         @Override
         public void close() {
+            downloads.close();
             executor.shutdownNow();
             client.close();
             cache.close();

@@ -12,6 +12,7 @@ import dev.pylayer.testdata.wheels.HostileWheels;
 import dev.pylayer.testdata.wheels.HostileWheels.Hostile;
 import dev.pylayer.testdata.wheels.WheelBuilder;
 import dev.pylayer.wheel.InvalidWheelException;
+import dev.pylayer.wheel.WheelArchive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,16 +37,28 @@ class WheelContentChecksTest {
     }
 
     @Test
-    void checksAWheelOnceAndTrustsItsDigestAfterwards() throws IOException {
+    void checksAWheelOnceAndRemembersItByItsDigest() throws IOException {
         Path wheel = WheelBuilder.wheel("demo", "1.0").file("demo/__init__.py", "X = 1\n").writeTo(dir);
         String digest = sha256(wheel);
         ContentCache cache = ContentCache.open(dir.resolve("cache"));
         WheelContentChecks checks = new WheelContentChecks(cache, Runnable::run);
         DistributionFile file = file(wheel.getFileName().toString(), Map.of("sha256", digest));
-        checks.check(file, wheel);
+        try (WheelArchive archive = checks.open(file, wheel)) {
+            assertTrue(archive.entry("demo/__init__.py").isPresent(), "returned open, for the layer writer");
+        }
         assertTrue(cache.passed(digest, WheelContentChecks.CHECK));
-        // Known good by its digest: not opened again (the path is not even read).
-        checks.check(file, dir.resolve("gone.whl"));
+    }
+
+    @Test
+    void trustsARecordedPassWithoutInflatingAgain() throws IOException {
+        Hostile hostile = HostileWheels.recordWrongHash();
+        Path wheel = hostile.writeTo(dir);
+        String digest = sha256(wheel);
+        ContentCache cache = ContentCache.open(dir.resolve("cache"));
+        cache.recordPassed(digest, WheelContentChecks.CHECK);
+        WheelContentChecks checks = new WheelContentChecks(cache, Runnable::run);
+        // A content problem is found only by inflating: a pass remembered for these bytes skips that.
+        checks.open(file(hostile.filename(), Map.of("sha256", digest)), wheel).close();
     }
 
     @Test
@@ -57,7 +70,7 @@ class WheelContentChecksTest {
         WheelContentChecks checks = new WheelContentChecks(cache, Runnable::run);
         DistributionFile file = file(hostile.filename(), Map.of("sha256", digest));
         for (int attempt = 0; attempt < 2; attempt++) {
-            InvalidWheelException error = assertThrows(InvalidWheelException.class, () -> checks.check(file, wheel));
+            InvalidWheelException error = assertThrows(InvalidWheelException.class, () -> checks.open(file, wheel));
             assertEquals(hostile.entry(), error.entry().orElseThrow());
         }
         assertFalse(cache.passed(digest, WheelContentChecks.CHECK));
@@ -65,12 +78,15 @@ class WheelContentChecksTest {
 
     @Test
     void checksAWheelWithoutAKnownDigestEveryTime() throws IOException {
-        Path wheel = WheelBuilder.wheel("demo", "1.0").file("demo/__init__.py", "X = 1\n").writeTo(dir);
+        Hostile hostile = HostileWheels.recordWrongHash();
+        Path wheel = hostile.writeTo(dir);
         ContentCache cache = ContentCache.open(dir.resolve("cache"));
         WheelContentChecks checks = new WheelContentChecks(cache, Runnable::run);
-        DistributionFile file = file(wheel.getFileName().toString(), Map.of());
-        checks.check(file, wheel);
-        assertFalse(Files.exists(dir.resolve("cache").resolve("checks")), "nothing to remember it by");
-        assertThrows(InvalidWheelException.class, () -> checks.check(file, dir.resolve("gone.whl")));
+        DistributionFile file = file(hostile.filename(), Map.of());
+        assertThrows(InvalidWheelException.class, () -> checks.open(file, wheel));
+        assertThrows(InvalidWheelException.class, () -> checks.open(file, wheel));
+        Path good = WheelBuilder.wheel("demo", "1.0").file("demo/__init__.py", "X = 1\n").writeTo(dir);
+        checks.open(file(good.getFileName().toString(), Map.of()), good).close();
+        assertFalse(Files.exists(dir.resolve("cache").resolve("checks")), "nothing to remember a pass by");
     }
 }
