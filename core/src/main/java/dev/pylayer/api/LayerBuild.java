@@ -26,7 +26,6 @@ import dev.pylayer.resolve.WheelCandidate;
 import dev.pylayer.runtime.Architecture;
 import dev.pylayer.runtime.LambdaRuntime;
 import dev.pylayer.runtime.LambdaTarget;
-import dev.pylayer.wheel.WheelArchive;
 import dev.pylayer.wheel.WheelFilename;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -224,9 +223,7 @@ public final class LayerBuild {
             // Each wheel's entries were inflated and checked when it arrived (WheelContentChecks): copy raw.
             LayerFacts facts = LayerZipWriter.create()
                     .verifyContents(false)
-                    .planningExecutor(session.executor)
-                    .archives(source -> session.downloads.take(source.wheel())
-                            .orElseGet(() -> WheelArchive.open(source.wheel(), source.filename())))
+                                       .planningExecutor(session.executor)
                     .progress((done, total, bytes) -> {
                         if (done == total || done % 500 == 0) {
                             listener.onEvent(new BuildEvent.WritingProgress(done, total, bytes));
@@ -396,7 +393,6 @@ public final class LayerBuild {
 
         @Override
         public void close() {
-            downloads.close();
             executor.shutdownNow();
             client.close();
             cache.close();

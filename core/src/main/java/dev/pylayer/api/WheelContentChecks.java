@@ -30,23 +30,15 @@ final class WheelContentChecks {
         this.helpers = Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
     }
 
-    /**
-     * Opens the wheel (its central directory, RECORD and METADATA checked, see {@link WheelArchive#open}) and checks
-     * its content unless it passed before; throws the wheel's typed error when something does not match what it
-     * declares. The archive is returned open, for the layer writer: opening is a good part of planning a layer.
-     */
-    WheelArchive open(DistributionFile file, Path wheel) {
-        WheelArchive archive = WheelArchive.open(wheel, WheelFilename.parse(file.filename()));
-        try {
-            Optional<String> sha256 = file.sha256();
-            if (sha256.isEmpty() || !cache.passed(sha256.get(), CHECK)) {
-                archive.verifyContents(executor, helpers);
-                sha256.ifPresent(hex -> cache.recordPassed(hex, CHECK));
-            }
-            return archive;
-        } catch (RuntimeException | Error e) {
-            archive.close();
-            throw e;
+    /** Throws the wheel's typed error when an entry does not match what the wheel declares. */
+    void check(DistributionFile file, Path wheel) {
+        Optional<String> sha256 = file.sha256();
+        if (sha256.isPresent() && cache.passed(sha256.get(), CHECK)) {
+            return;
         }
+        try (WheelArchive archive = WheelArchive.open(wheel, WheelFilename.parse(file.filename()))) {
+            archive.verifyContents(executor, helpers);
+        }
+        sha256.ifPresent(hex -> cache.recordPassed(hex, CHECK));
     }
 }

@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 
 /**
  * Everything a layer will hold, decided before a byte is written: the wheels are opened (and checked, see
@@ -83,22 +82,11 @@ public final class LayerPlan implements Closeable {
      */
     public static LayerPlan create(LayerLayout layout, Collection<LayerSource> sources, long wheelBudget,
                                    Executor executor) {
-        return create(layout, sources, executor,
-                source -> WheelArchive.open(source.wheel(), source.filename(), wheelBudget));
-    }
-
-    /**
-     * As {@link #create(LayerLayout, Collection, long, Executor)}, with each wheel's archive from {@code opener}
-     * (a caller that opened and checked the wheels already hands those over); the plan closes every archive it
-     * gets.
-     */
-    public static LayerPlan create(LayerLayout layout, Collection<LayerSource> sources, Executor executor,
-                                   Function<LayerSource, WheelArchive> opener) {
         Objects.requireNonNull(layout, "layout");
         List<LayerSource> ordered = ordered(sources);
         List<CompletableFuture<Planned>> futures = new ArrayList<>();
         for (LayerSource source : ordered) {
-            futures.add(CompletableFuture.supplyAsync(() -> Planned.of(source, layout, opener), executor));
+            futures.add(CompletableFuture.supplyAsync(() -> Planned.of(source, layout, wheelBudget), executor));
         }
         List<WheelArchive> archives = new ArrayList<>();
         List<DistributionPlan> plans = new ArrayList<>();
@@ -128,8 +116,8 @@ public final class LayerPlan implements Closeable {
 
     /** One wheel opened and planned; the archive is closed when planning fails. */
     private record Planned(WheelArchive archive, DistributionPlan plan) {
-        static Planned of(LayerSource source, LayerLayout layout, Function<LayerSource, WheelArchive> opener) {
-            WheelArchive archive = opener.apply(source);
+        static Planned of(LayerSource source, LayerLayout layout, long wheelBudget) {
+            WheelArchive archive = WheelArchive.open(source.wheel(), source.filename(), wheelBudget);
             try {
                 return new Planned(archive, DistributionPlan.of(archive, source.requested(), layout));
             } catch (RuntimeException e) {

@@ -28,7 +28,6 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.zip.UnixStat;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
@@ -70,7 +69,6 @@ public final class LayerZipWriter {
     private boolean deflateGeneratedFiles = true;
     private Progress progress = (done, total, bytes) -> { };
     private Executor planningExecutor;
-    private Function<LayerSource, WheelArchive> opener;
 
     private LayerZipWriter() {
     }
@@ -104,16 +102,6 @@ public final class LayerZipWriter {
         return this;
     }
 
-    /**
-     * Where {@link #write(LayerLayout, Collection, Path)} gets each wheel's archive (default: opened from the
-     * source's file with Lambda's budget); the writer closes what it gets. For a caller that opened the wheels
-     * already, to check them as they arrived.
-     */
-    public LayerZipWriter archives(Function<LayerSource, WheelArchive> value) {
-        this.opener = Objects.requireNonNull(value, "value");
-        return this;
-    }
-
     public LayerZipWriter progress(Progress value) {
         this.progress = Objects.requireNonNull(value, "progress");
         return this;
@@ -121,10 +109,8 @@ public final class LayerZipWriter {
 
     /** Plans, writes and closes in one go. */
     public LayerFacts write(LayerLayout layout, Collection<LayerSource> sources, Path output) {
-        Function<LayerSource, WheelArchive> open = opener != null ? opener
-                : source -> WheelArchive.open(source.wheel(), source.filename(), WheelArchive.DEFAULT_UNCOMPRESSED_BUDGET);
-        Executor executor = planningExecutor != null ? planningExecutor : Runnable::run;
-        try (LayerPlan plan = LayerPlan.create(layout, sources, executor, open)) {
+        try (LayerPlan plan = planningExecutor == null ? LayerPlan.create(layout, sources)
+                : LayerPlan.create(layout, sources, WheelArchive.DEFAULT_UNCOMPRESSED_BUDGET, planningExecutor)) {
             return write(plan, output);
         }
     }

@@ -12,7 +12,6 @@ import dev.pylayer.testdata.wheels.HostileWheels;
 import dev.pylayer.testdata.wheels.HostileWheels.Hostile;
 import dev.pylayer.testdata.wheels.WheelBuilder;
 import dev.pylayer.wheel.InvalidWheelException;
-import dev.pylayer.wheel.WheelArchive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,28 +36,16 @@ class WheelContentChecksTest {
     }
 
     @Test
-    void checksAWheelOnceAndRemembersItByItsDigest() throws IOException {
+    void checksAWheelOnceAndTrustsItsDigestAfterwards() throws IOException {
         Path wheel = WheelBuilder.wheel("demo", "1.0").file("demo/__init__.py", "X = 1\n").writeTo(dir);
         String digest = sha256(wheel);
         ContentCache cache = ContentCache.open(dir.resolve("cache"));
         WheelContentChecks checks = new WheelContentChecks(cache, Runnable::run);
         DistributionFile file = file(wheel.getFileName().toString(), Map.of("sha256", digest));
-        try (WheelArchive archive = checks.open(file, wheel)) {
-            assertTrue(archive.entry("demo/__init__.py").isPresent(), "returned open, for the layer writer");
-        }
+        checks.check(file, wheel);
         assertTrue(cache.passed(digest, WheelContentChecks.CHECK));
-    }
-
-    @Test
-    void trustsARecordedPassWithoutInflatingAgain() throws IOException {
-        Hostile hostile = HostileWheels.recordWrongHash();
-        Path wheel = hostile.writeTo(dir);
-        String digest = sha256(wheel);
-        ContentCache cache = ContentCache.open(dir.resolve("cache"));
-        cache.recordPassed(digest, WheelContentChecks.CHECK);
-        WheelContentChecks checks = new WheelContentChecks(cache, Runnable::run);
-        // A content problem is found only by inflating: a pass remembered for these bytes skips that.
-        checks.open(file(hostile.filename(), Map.of("sha256", digest)), wheel).close();
+        // Known good by its digest: not opened again (the path is not even read).
+        checks.check(file, dir.resolve("gone.whl"));
     }
 
     @Test
@@ -70,7 +57,7 @@ class WheelContentChecksTest {
         WheelContentChecks checks = new WheelContentChecks(cache, Runnable::run);
         DistributionFile file = file(hostile.filename(), Map.of("sha256", digest));
         for (int attempt = 0; attempt < 2; attempt++) {
-            InvalidWheelException error = assertThrows(InvalidWheelException.class, () -> checks.open(file, wheel));
+            InvalidWheelException error = assertThrows(InvalidWheelException.class, () -> checks.check(file, wheel));
             assertEquals(hostile.entry(), error.entry().orElseThrow());
         }
         assertFalse(cache.passed(digest, WheelContentChecks.CHECK));
@@ -78,15 +65,12 @@ class WheelContentChecksTest {
 
     @Test
     void checksAWheelWithoutAKnownDigestEveryTime() throws IOException {
-        Hostile hostile = HostileWheels.recordWrongHash();
-        Path wheel = hostile.writeTo(dir);
+        Path wheel = WheelBuilder.wheel("demo", "1.0").file("demo/__init__.py", "X = 1\n").writeTo(dir);
         ContentCache cache = ContentCache.open(dir.resolve("cache"));
         WheelContentChecks checks = new WheelContentChecks(cache, Runnable::run);
-        DistributionFile file = file(hostile.filename(), Map.of());
-        assertThrows(InvalidWheelException.class, () -> checks.open(file, wheel));
-        assertThrows(InvalidWheelException.class, () -> checks.open(file, wheel));
-        Path good = WheelBuilder.wheel("demo", "1.0").file("demo/__init__.py", "X = 1\n").writeTo(dir);
-        checks.open(file(good.getFileName().toString(), Map.of()), good).close();
-        assertFalse(Files.exists(dir.resolve("cache").resolve("checks")), "nothing to remember a pass by");
+        DistributionFile file = file(wheel.getFileName().toString(), Map.of());
+        checks.check(file, wheel);
+        assertFalse(Files.exists(dir.resolve("cache").resolve("checks")), "nothing to remember it by");
+        assertThrows(InvalidWheelException.class, () -> checks.check(file, dir.resolve("gone.whl")));
     }
 }
