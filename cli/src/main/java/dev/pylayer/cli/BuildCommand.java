@@ -50,12 +50,14 @@ final class BuildCommand implements Callable<Integer> {
     List<Path> constraintsFiles = new ArrayList<>();
 
     @Option(names = "--runtime", paramLabel = "pythonX.Y", defaultValue = "python3.12",
+            converter = TargetConverters.Runtime.class,
             description = "Lambda runtime: python3.9 … python3.14 (default: ${DEFAULT-VALUE}).")
-    String runtime;
+    LambdaRuntime runtime;
 
     @Option(names = "--arch", paramLabel = "x86_64|arm64", defaultValue = "x86_64",
+            converter = TargetConverters.Arch.class,
             description = "Lambda architecture (default: ${DEFAULT-VALUE}).")
-    String arch;
+    Architecture arch;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "layer.zip",
             description = "The layer zip to write (default: ${DEFAULT-VALUE}); replaced only when complete.")
@@ -78,6 +80,23 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--pre", description = "Allow pre-release versions.")
     boolean pre;
+
+    @Option(names = "--exclude-runtime-provided",
+            description = "Leave out what the Lambda runtime already ships (boto3, botocore, s3transfer, jmespath, "
+                    + "python-dateutil, six, urllib3) unless you pinned it (==); the function then uses the runtime's copy.")
+    boolean excludeRuntimeProvided;
+
+    @Option(names = "--slim", description = "Leave out __pycache__ folders, .pyc/.pyo files and the tests/test folders "
+            + "inside packages (test modules other code imports stay).")
+    boolean slim;
+
+    @Option(names = "--slim-stubs", description = "Leave out .pyi type stubs.")
+    boolean slimStubs;
+
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Leave out files matching GLOB, relative to site-packages (repeatable), e.g. "
+                    + "'botocore/data/**'; `**` crosses folders. dist-info METADATA/RECORD/WHEEL cannot be excluded.")
+    List<String> excludes = new ArrayList<>();
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON report of the packages and the layer.")
     Path report;
@@ -123,9 +142,11 @@ final class BuildCommand implements Callable<Integer> {
         if (!attach.isEmpty() && publishName == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--attach needs --publish NAME");
         }
-        LayerBuild build = LayerBuild.forRuntime(LambdaRuntime.of(runtime)).arch(Architecture.of(arch))
+        LayerBuild build = LayerBuild.forRuntime(runtime).arch(arch)
                 .indexUrl(blankToNull(indexUrl)).noIndex(noIndex).allowPrereleases(pre).offline(offline)
-                .noCache(noCache).cacheDir(cacheDir).threads(jobs);
+                .noCache(noCache).cacheDir(cacheDir).threads(jobs).excludeRuntimeProvided(excludeRuntimeProvided)
+                .slim(slim).slimStubs(slimStubs).directUpload(publishName != null && s3Bucket == null);
+        excludes.forEach(build::exclude);
         requirements.forEach(build::require);
         requirementsFiles.forEach(build::requirementsFile);
         constraintsFiles.forEach(build::constraintsFile);
@@ -175,9 +196,11 @@ final class BuildCommand implements Callable<Integer> {
 
     static String summary(BuildResult result) {
         long requested = result.packages().stream().filter(BuiltPackage::requested).count();
-        return String.format(java.util.Locale.ROOT, "Built %s for %s: %d packages (%d requested), %s zipped, %s unzipped, "
+        String excluded = result.excluded().files() == 0 ? "" : String.format(java.util.Locale.ROOT,
+                " (left out %d files, %s)", result.excluded().files(), Sizes.human(result.excluded().bytes()));
+        return String.format(java.util.Locale.ROOT, "Built %s for %s: %d packages (%d requested), %s zipped, %s unzipped%s, "
                         + "%d files, in %.1f s%nsha256 %s", result.output(), result.target(), result.packages().size(),
-                requested, Sizes.human(result.layer().size()), Sizes.human(result.layer().uncompressedSize()),
+                requested, Sizes.human(result.layer().size()), Sizes.human(result.layer().uncompressedSize()), excluded,
                 result.layer().files(), result.elapsed().toMillis() / 1000.0, result.layer().sha256());
     }
 

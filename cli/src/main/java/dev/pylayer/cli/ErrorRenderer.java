@@ -22,6 +22,22 @@ final class ErrorRenderer implements CommandLine.IExecutionExceptionHandler {
         return ExitCodes.FAILURE;
     }
 
+    /**
+     * A wrong command line (unknown option, bad value, missing argument): the same one paragraph as other errors,
+     * pointing at the command's help instead of printing all of it, and the usage exit code.
+     */
+    static int renderUsageError(CommandLine.ParameterException exception, String[] args) {
+        CommandLine commandLine = exception.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        String message = exception.getMessage().replace("; hint: ", System.lineSeparator() + "hint: ");
+        err.println("error: " + message);
+        if (!message.contains("hint: ")) {
+            err.println("hint: see `" + commandLine.getCommandSpec().qualifiedName() + " --help`");
+        }
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
     static String render(Throwable exception) {
         if (exception instanceof PylayerException pylayerException) {
             return "error: " + pylayerException.describe();

@@ -36,14 +36,14 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "Layer name (or layer ARN).")
     String name;
 
-    @Option(names = "--runtime", paramLabel = "pythonX.Y",
+    @Option(names = "--runtime", paramLabel = "pythonX.Y", converter = TargetConverters.Runtime.class,
             description = "Compatible runtime, repeatable (default: read from python/lib/pythonX.Y/ in the layer).")
-    List<String> runtimes = new ArrayList<>();
+    List<LambdaRuntime> runtimes = new ArrayList<>();
 
-    @Option(names = "--arch", paramLabel = "x86_64|arm64",
+    @Option(names = "--arch", paramLabel = "x86_64|arm64", converter = TargetConverters.Arch.class,
             description = "Compatible architecture, repeatable (default: read from wheel tags and ELF headers; "
                     + "both when the layer has no native code).")
-    List<String> architectures = new ArrayList<>();
+    List<Architecture> architectures = new ArrayList<>();
 
     @Option(names = "--description", paramLabel = "TEXT", description = "Version description (at most 256 characters).")
     String description;
@@ -83,8 +83,8 @@ final class PublishCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PublishRequest request = PublishRequest.builder(zip, LayerName.parse(name))
-                .runtimes(runtimes.stream().map(LambdaRuntime::of).toList())
-                .architectures(architectures.stream().map(Architecture::of).toList())
+                .runtimes(runtimes)
+                .architectures(architectures)
                 .description(description).licenseInfo(licenseInfo).s3(s3Bucket, s3Key).force(force)
                 .permissions(permissions.stream().map(LayerPermission::parse).toList()).build();
         try (AwsClients clients = AwsClients.open(aws.settings())) {

@@ -27,6 +27,7 @@ public final class PylayerCommand implements Runnable {
         Map<String, Supplier<Object>> all = new LinkedHashMap<>();
         all.put("help", CommandLine.HelpCommand::new);
         all.put("build", BuildCommand::new);
+        all.put("inspect", InspectCommand::new);
         all.put("publish", PublishCommand::new);
         all.put("layers", LayersCommand::new);
         return all;
@@ -51,6 +52,7 @@ public final class PylayerCommand implements Runnable {
             }
         });
         commandLine.setExecutionExceptionHandler(new ErrorRenderer());
+        commandLine.setParameterExceptionHandler(ErrorRenderer::renderUsageError);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
     }

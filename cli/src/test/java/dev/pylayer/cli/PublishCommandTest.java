@@ -112,8 +112,9 @@ class PublishCommandTest {
                 "x".repeat(257));
         AwsCommandFixture.Run permission = aws.run("publish", zip.toString(), "--name", "deps", "--permission", "everyone");
 
-        assertEquals(1, runtime.exitCode());
-        assertTrue(runtime.err().startsWith("error: `python2.7` is not a Lambda Python runtime"), runtime.err());
+        assertEquals(ExitCodes.USAGE, runtime.exitCode());
+        assertTrue(runtime.err().startsWith("error: Invalid value for option '--runtime'"), runtime.err());
+        assertTrue(runtime.err().contains("`python2.7` is not a Lambda Python runtime"), runtime.err());
         assertTrue(name.err().startsWith("error: `my.layer` is not a valid layer name"), name.err());
         assertTrue(description.err().contains("Lambda allows at most 256"), description.err());
         assertTrue(permission.err().contains("hint: use `account=123456789012`"), permission.err());

@@ -6,15 +6,25 @@ import dev.pylayer.index.DistributionFile;
 import dev.pylayer.index.IndexClient;
 import dev.pylayer.index.IndexOptions;
 import dev.pylayer.index.PackageIndex;
+import dev.pylayer.inspect.Finding;
+import dev.pylayer.inspect.FindingKind;
+import dev.pylayer.inspect.InspectionReport;
+import dev.pylayer.inspect.LayerInspector;
+import dev.pylayer.inspect.WheelFacts;
+import dev.pylayer.layer.LayerBudget;
 import dev.pylayer.layer.LayerFacts;
 import dev.pylayer.layer.LayerLayout;
+import dev.pylayer.layer.LayerPlan;
 import dev.pylayer.layer.LayerSource;
 import dev.pylayer.layer.LayerZipWriter;
+import dev.pylayer.layer.PathGlob;
 import dev.pylayer.name.PackageName;
+import dev.pylayer.publish.Sizes;
 import dev.pylayer.requirement.Requirement;
 import dev.pylayer.requirements.Hash;
 import dev.pylayer.requirements.RequirementLine;
 import dev.pylayer.requirements.RequirementsFile;
+import dev.pylayer.resolve.DistributionCatalog;
 import dev.pylayer.resolve.IndexCatalog;
 import dev.pylayer.resolve.ResolveListener;
 import dev.pylayer.resolve.ResolveRequest;
@@ -26,6 +36,7 @@ import dev.pylayer.resolve.WheelCandidate;
 import dev.pylayer.runtime.Architecture;
 import dev.pylayer.runtime.LambdaRuntime;
 import dev.pylayer.runtime.LambdaTarget;
+import dev.pylayer.wheel.WheelArchive;
 import dev.pylayer.wheel.WheelFilename;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,6 +90,13 @@ public final class LayerBuild {
     private boolean allowPrereleases;
     private int threads = 16;
     private BuildListener listener = BuildListener.NONE;
+    private boolean excludeRuntimeProvided;
+    private boolean slim;
+    private boolean slimStubs;
+    private final List<PathGlob> excludes = new ArrayList<>();
+    private boolean directUpload;
+    private long unzippedLimit = LayerBudget.LAMBDA_UNZIPPED_LIMIT;
+    private long zippedLimit = LayerBudget.LAMBDA_DIRECT_UPLOAD_LIMIT;
 
     private LayerBuild(LambdaRuntime runtime) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
@@ -184,6 +202,60 @@ public final class LayerBuild {
         return this;
     }
 
+    /**
+     * Leave out what the Lambda runtime already ships (boto3, botocore, s3transfer, jmespath, python-dateutil, six,
+     * urllib3: {@link dev.pylayer.runtime.RuntimeProvidedPackages}) unless a requirement of the user pins it with
+     * {@code ==} or {@code ===}. Resolution is unchanged; the function then imports the runtime's copies, and every
+     * requirement that names versions of them is reported as a warning.
+     */
+    public LayerBuild excludeRuntimeProvided(boolean value) {
+        this.excludeRuntimeProvided = value;
+        return this;
+    }
+
+    /**
+     * Leave out {@code __pycache__} folders, {@code .pyo} files, {@code .pyc} files beside their source, and the
+     * {@code tests}/{@code test} folders inside packages, except test modules that other modules import.
+     */
+    public LayerBuild slim(boolean value) {
+        this.slim = value;
+        return this;
+    }
+
+    /** Leave out {@code .pyi} type stubs, which only type checkers read. */
+    public LayerBuild slimStubs(boolean value) {
+        this.slimStubs = value;
+        return this;
+    }
+
+    /**
+     * Leave out the files matching these globs, relative to site-packages ({@code botocore/data/**}; {@code **}
+     * crosses folders, a folder matches everything below it). A glob that would remove a dist-info's METADATA,
+     * RECORD or WHEEL is refused when the build runs; a malformed one here ({@code InvalidExcludeException}).
+     */
+    public LayerBuild exclude(String... globs) {
+        for (String glob : globs) {
+            excludes.add(PathGlob.parse(glob));
+        }
+        return this;
+    }
+
+    /**
+     * The zip will be uploaded to Lambda directly, not through S3: fail before writing when it would be about
+     * 50 MB or more zipped (estimated from the wheels' compressed sizes).
+     */
+    public LayerBuild directUpload(boolean value) {
+        this.directUpload = value;
+        return this;
+    }
+
+    /** Lambda's limits, lowered by tests so that small layers pass them. */
+    LayerBuild limits(long unzipped, long zipped) {
+        this.unzippedLimit = unzipped;
+        this.zippedLimit = zipped;
+        return this;
+    }
+
     public LayerBuild listener(BuildListener value) {
         this.listener = value == null ? BuildListener.NONE : value;
         return this;
@@ -196,7 +268,7 @@ public final class LayerBuild {
     /** Resolves without downloading wheels or writing anything: what {@link #build} would install. */
     public Resolution resolve() {
         try (Session session = open()) {
-            return session.resolve();
+            return session.resolve(false);
         }
     }
 
@@ -205,41 +277,96 @@ public final class LayerBuild {
         Objects.requireNonNull(output, "output");
         long start = System.nanoTime();
         try (Session session = open()) {
-            Resolution resolution = session.resolve();
+            Resolution resolution = session.resolve(true);
             List<ResolvedPackage> packages = resolution.packages();
 
             listener.onEvent(new BuildEvent.PhaseStarted(BuildEvent.Phase.DOWNLOADING));
             long downloadStart = System.nanoTime();
-            List<Path> wheels = session.downloads.awaitAll(packages.stream().map(ResolvedPackage::file).toList());
+            List<CheckedWheel> checked = session.downloads.awaitAll(packages.stream().map(ResolvedPackage::file).toList());
+            List<Path> wheels = checked.stream().map(CheckedWheel::path).toList();
             listener.onEvent(new BuildEvent.PhaseFinished(BuildEvent.Phase.DOWNLOADING, since(downloadStart)));
 
             listener.onEvent(new BuildEvent.PhaseStarted(BuildEvent.Phase.WRITING));
             long writeStart = System.nanoTime();
+            Excluded excluded;
             List<LayerSource> sources = new ArrayList<>();
             for (int i = 0; i < packages.size(); i++) {
                 sources.add(new LayerSource(wheels.get(i), WheelFilename.parse(packages.get(i).file().filename()),
                         packages.get(i).requested()));
             }
-            // Each wheel's entries were inflated and checked when it arrived (WheelContentChecks): copy raw.
-            LayerFacts facts = LayerZipWriter.create()
-                    .verifyContents(false)
-                                       .planningExecutor(session.executor)
-                    .progress((done, total, bytes) -> {
-                        if (done == total || done % 500 == 0) {
-                            listener.onEvent(new BuildEvent.WritingProgress(done, total, bytes));
-                        }
-                    })
-                    .write(LayerLayout.forRuntime(runtime), sources, output);
+            SizeControl size = new SizeControl(new SizeControl.Options(excludeRuntimeProvided, slim, slimStubs,
+                    excludes, directUpload), session.target, session.request.requirements(), packages, wheels);
+            LayerFacts facts;
+            try (LayerPlan plan = LayerPlan.create(LayerLayout.forRuntime(runtime), sources,
+                    WheelArchive.DEFAULT_UNCOMPRESSED_BUDGET, size.trim(), session.executor)) {
+                size.check(plan, unzippedLimit, zippedLimit);
+                size.report(plan, session::warn, message -> listener.onEvent(new BuildEvent.Detail(message)));
+                Map<String, WheelFacts> factsByWheel = new HashMap<>();
+                for (int i = 0; i < packages.size(); i++) {
+                    factsByWheel.put(packages.get(i).file().filename(), checked.get(i).facts());
+                }
+                inspect(plan, factsByWheel, output, session);
+                facts = write(plan, output);
+                if (!directUpload && facts.size() > LayerBudget.LAMBDA_DIRECT_UPLOAD_LIMIT) {
+                    session.warn("the zip is " + Sizes.human(facts.size()) + ", over the 50 MB Lambda accepts in an "
+                            + "upload request (publish it through an S3 bucket: --s3-bucket)");
+                }
+                excluded = size.excluded(plan, i -> builtPackage(packages.get(i), wheels.get(i)));
+            }
             listener.onEvent(new BuildEvent.PhaseFinished(BuildEvent.Phase.WRITING, since(writeStart)));
 
             List<BuiltPackage> built = new ArrayList<>();
             for (int i = 0; i < packages.size(); i++) {
-                built.add(builtPackage(packages.get(i), wheels.get(i)));
+                if (!size.leavesOut(packages.get(i).name())) {
+                    built.add(builtPackage(packages.get(i), wheels.get(i)));
+                }
             }
             return new BuildResult(resolution.target(), built,
                     new LayerSummary(facts.sha256(), facts.size(), facts.uncompressedSize(), facts.files()),
-                    output, session.warnings, since(start));
+                    output, session.warnings, since(start), excluded);
         }
+    }
+
+    /**
+     * Checks the planned layer as `pylayer inspect` would check the zip (ELF files, dist-info, sizes), from what each
+     * wheel's content check saw, before a byte is written: a layer that would not load is refused.
+     */
+    private void inspect(LayerPlan plan, Map<String, WheelFacts> factsByWheel, Path output, Session session) {
+        LayerInspector.Recording recording = LayerInspector.record();
+        plan.visitFiles(new LayerPlan.FileVisitor() {
+            @Override
+            public void copied(String zipPath, long size, long compressedSize, String wheel, String entryName) {
+                WheelFacts facts = factsByWheel.get(wheel);
+                if (facts == null || !recording.copied(zipPath, compressedSize, facts, entryName)) {
+                    throw new IllegalStateException("no facts for `" + entryName + "` of " + wheel);
+                }
+            }
+
+            @Override
+            public void generated(String zipPath, byte[] content) {
+                recording.generated(zipPath, content);
+            }
+        });
+        InspectionReport report = recording.inspect(output, plan.zipSizeEstimate(), session.target);
+        for (Finding warning : report.warnings()) {
+            // The zipped size is only estimated here; the build says what the written zip weighs.
+            if (warning.kind() != FindingKind.SIZE_ZIPPED) {
+                session.warn(warning.message() + " (" + warning.fix() + ")");
+            }
+        }
+        report.requireWillLoad();
+    }
+
+    /** Writes the plan; each wheel's entries were inflated and checked when it arrived, so they are copied raw. */
+    private LayerFacts write(LayerPlan plan, Path output) {
+        return LayerZipWriter.create()
+                .verifyContents(false)
+                .progress((done, total, bytes) -> {
+                    if (done == total || done % 500 == 0) {
+                        listener.onEvent(new BuildEvent.WritingProgress(done, total, bytes));
+                    }
+                })
+                .write(plan, output);
     }
 
     private static BuiltPackage builtPackage(ResolvedPackage p, Path wheel) {
@@ -358,18 +485,23 @@ public final class LayerBuild {
             return wheel.map(w -> hashes.getOrDefault(w.name(), Set.of())).orElse(Set.of());
         }
 
-        Resolution resolve() {
+        /** @param download whether to start fetching each pinned wheel at once (a build), or never (a resolve) */
+        Resolution resolve(boolean download) {
             listener.onEvent(new BuildEvent.PhaseStarted(BuildEvent.Phase.RESOLVING));
             long start = System.nanoTime();
             IndexCatalog catalog = new IndexCatalog(index, client, executor);
             String hintKey = ListingHints.key(target, indexOptions, request);
             ListingHints.load(cache, hintKey).forEach(catalog::prefetchListing);
-            Resolver resolver = new Resolver(new EarlyDownloads(catalog, downloads), target, executor, new ResolveListener() {
+            // A build fetches each project's likely wheel as soon as its metadata is asked for; a resolve fetches none.
+            DistributionCatalog source = download ? new EarlyDownloads(catalog, downloads) : catalog;
+            Resolver resolver = new Resolver(source, target, executor, new ResolveListener() {
                 @Override
                 public void pinned(WheelCandidate candidate) {
                     listener.onEvent(new BuildEvent.PackagePinned(candidate.name().normalized(),
                             candidate.version().toString(), candidate.file().filename()));
-                    downloads.start(candidate.file());
+                    if (download) {
+                        downloads.start(candidate.file());
+                    }
                 }
 
                 @Override
@@ -379,16 +511,20 @@ public final class LayerBuild {
 
                 @Override
                 public void warning(String message) {
-                    synchronized (warnings) {
-                        warnings.add(message);
-                    }
-                    listener.onEvent(new BuildEvent.Warning(message));
+                    warn(message);
                 }
             }, catalog.describeIndexes());
             Resolution resolution = resolver.resolve(request);
             ListingHints.save(cache, hintKey, resolution);
             listener.onEvent(new BuildEvent.PhaseFinished(BuildEvent.Phase.RESOLVING, since(start)));
             return resolution;
+        }
+
+        void warn(String message) {
+            synchronized (warnings) {
+                warnings.add(message);
+            }
+            listener.onEvent(new BuildEvent.Warning(message));
         }
 
         @Override

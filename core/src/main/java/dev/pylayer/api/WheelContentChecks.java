@@ -2,6 +2,7 @@ package dev.pylayer.api;
 
 import dev.pylayer.cache.ContentCache;
 import dev.pylayer.index.DistributionFile;
+import dev.pylayer.inspect.WheelFacts;
 import dev.pylayer.wheel.WheelArchive;
 import dev.pylayer.wheel.WheelFilename;
 import java.nio.file.Path;
@@ -14,11 +15,12 @@ import java.util.concurrent.Executor;
  * layer writer then copies raw bytes without inflating them again, and the check, most of a build's CPU time,
  * overlaps resolution and the other downloads instead of following them. A wheel with a known sha256 (every
  * wheel from an index: its bytes were hashed on the way in) is checked once per cache: the outcome depends on
- * the bytes alone, so it is remembered by their digest.
+ * the bytes alone, so it is remembered by their digest, together with what the layer inspection needs to know of
+ * the wheel's files ({@link WheelFacts}: ELF readings, digests), taken from the same inflate.
  */
 final class WheelContentChecks {
     /** The name under which a pass is remembered; a new rule in the check gets a new name. */
-    static final String CHECK = "wheel-contents-1";
+    static final String CHECK = "wheel-contents-2";
 
     private final ContentCache cache;
     private final Executor executor;
@@ -30,15 +32,23 @@ final class WheelContentChecks {
         this.helpers = Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
     }
 
-    /** Throws the wheel's typed error when an entry does not match what the wheel declares. */
-    void check(DistributionFile file, Path wheel) {
+    /** Throws the wheel's typed error when an entry does not match what the wheel declares; else its facts. */
+    WheelFacts check(DistributionFile file, Path wheel) {
         Optional<String> sha256 = file.sha256();
-        if (sha256.isPresent() && cache.passed(sha256.get(), CHECK)) {
-            return;
+        if (sha256.isPresent()) {
+            Optional<WheelFacts> known = cache.findings(sha256.get(), CHECK).flatMap(WheelFacts::fromJson);
+            if (known.isPresent()) {
+                return known.get();
+            }
         }
+        WheelFacts.Recorder recorder = WheelFacts.recorder();
         try (WheelArchive archive = WheelArchive.open(wheel, WheelFilename.parse(file.filename()))) {
-            archive.verifyContents(executor, helpers);
+            archive.verifyContents(executor, helpers, entry -> recorder.entry(entry.name(), entry.compressedSize()));
         }
-        sha256.ifPresent(hex -> cache.recordPassed(hex, CHECK));
+        WheelFacts facts = recorder.facts();
+        if (sha256.isPresent() && facts.keepable()) {
+            cache.recordPassed(sha256.get(), CHECK, facts.toJson());
+        }
+        return facts;
     }
 }

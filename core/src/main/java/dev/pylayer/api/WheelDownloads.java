@@ -2,6 +2,7 @@ package dev.pylayer.api;
 
 import dev.pylayer.index.DistributionFile;
 import dev.pylayer.index.IndexClient;
+import dev.pylayer.inspect.WheelFacts;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -15,6 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
+ * A wheel on disk whose content passed its check, with what the layer inspection needs to know of its files.
+ */
+record CheckedWheel(Path path, WheelFacts facts) {
+}
+
+/**
  * Wheel downloads that start as soon as the resolver pins a version (most pins survive, so the bytes arrive
  * while resolution goes on) and are awaited once the resolution is final. Each file is fetched once, then its
  * content is checked ({@link WheelContentChecks}) on the same thread, so a wheel is ready to be copied raw when
@@ -26,7 +33,7 @@ final class WheelDownloads {
     private final BuildListener listener;
     private final Function<DistributionFile, Collection<String>> requiredHashes;
     private final WheelContentChecks checks;
-    private final Map<String, CompletableFuture<Path>> downloads = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<CheckedWheel>> downloads = new ConcurrentHashMap<>();
     private final AtomicLong doneBytes = new AtomicLong();
     private final AtomicInteger doneFiles = new AtomicInteger();
     private volatile long totalBytes = -1;
@@ -43,21 +50,21 @@ final class WheelDownloads {
     }
 
     /** Starts fetching the file unless it already is. */
-    CompletableFuture<Path> start(DistributionFile file) {
+    CompletableFuture<CheckedWheel> start(DistributionFile file) {
         return downloads.computeIfAbsent(file.url(), url -> CompletableFuture.supplyAsync(() -> {
             Path path = client.wheel(file, requiredHashes.apply(file), bytes -> {
                 doneBytes.addAndGet(bytes);
                 report(false);
             });
-            checks.check(file, path);
+            WheelFacts facts = checks.check(file, path);
             doneFiles.incrementAndGet();
             report(false);
-            return path;
+            return new CheckedWheel(path, facts);
         }, executor));
     }
 
     /** Waits for every file (starting those not started), reporting totals over exactly these files. */
-    List<Path> awaitAll(List<DistributionFile> files) {
+    List<CheckedWheel> awaitAll(List<DistributionFile> files) {
         long total = 0;
         for (DistributionFile file : files) {
             if (file.size().isEmpty()) {
@@ -68,9 +75,9 @@ final class WheelDownloads {
         }
         totalBytes = total;
         totalFiles = files.size();
-        List<CompletableFuture<Path>> futures = files.stream().map(this::start).toList();
+        List<CompletableFuture<CheckedWheel>> futures = files.stream().map(this::start).toList();
         try {
-            List<Path> paths = futures.stream().map(CompletableFuture::join).toList();
+            List<CheckedWheel> paths = futures.stream().map(CompletableFuture::join).toList();
             report(true);
             return paths;
         } catch (CompletionException e) {

@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * wheels/sha256/ab/cd/&lt;hex&gt;/&lt;filename&gt;   a wheel whose bytes hash to &lt;hex&gt;
  * metadata/sha256/ab/&lt;hex&gt;.METADATA        the METADATA of the wheel &lt;hex&gt; (with its own digest)
  * documents/ab/&lt;sha256 of key&gt;              an HTTP document with its validators (with its body's digest)
- * checks/&lt;check&gt;/ab/&lt;hex&gt;                 the content &lt;hex&gt; passed &lt;check&gt; (an empty file)
+ * checks/&lt;check&gt;/ab/&lt;hex&gt;                 the content &lt;hex&gt; passed &lt;check&gt; (empty, or what the check found,
+ *                                             with its own digest)
  * hints/ab/&lt;sha256 of key&gt;                  what an earlier build learnt, to start work sooner (with its digest)
  * tmp/                                         files being written
  * </pre>
@@ -213,6 +214,19 @@ public final class ContentCache implements AutoCloseable {
     /** Remembers that the content {@code sha256} passed {@code check}. */
     public void recordPassed(String sha256, String check) {
         writeAtomically(passFile(ContentDigest.requireSha256(sha256), check), new byte[0]);
+    }
+
+    /**
+     * Remembers that the content {@code sha256} passed {@code check}, with what the check found out about it (facts
+     * that, like the pass, depend on the bytes alone), to be read back with {@link #findings}.
+     */
+    public void recordPassed(String sha256, String check, byte[] findings) {
+        writeAtomically(passFile(ContentDigest.requireSha256(sha256), check), SealedEntry.seal(Map.of(), findings));
+    }
+
+    /** What {@link #recordPassed(String, String, byte[])} kept; empty when the content did not pass or it was damaged. */
+    public Optional<byte[]> findings(String sha256, String check) {
+        return readChecked(passFile(ContentDigest.requireSha256(sha256), check)).map(SealedEntry::body);
     }
 
     private Path passFile(String hex, String check) {

@@ -42,10 +42,14 @@ final class DistributionPlan {
 
     private final List<LayerFile> files;
     private final DistributionFacts facts;
+    private final String distInfo;
+    private final List<RecordEntry> record;
 
-    private DistributionPlan(List<LayerFile> files, DistributionFacts facts) {
+    private DistributionPlan(List<LayerFile> files, DistributionFacts facts, String distInfo, List<RecordEntry> record) {
         this.files = List.copyOf(files);
         this.facts = facts;
+        this.distInfo = distInfo;
+        this.record = List.copyOf(record);
     }
 
     List<LayerFile> files() {
@@ -54,6 +58,42 @@ final class DistributionPlan {
 
     DistributionFacts facts() {
         return facts;
+    }
+
+    /** The dist-info folder, relative to site-packages. */
+    String distInfo() {
+        return distInfo;
+    }
+
+    /**
+     * The same installation without the files at {@code paths} (relative to site-packages): RECORD lists only the
+     * files kept, as if the wheel had never shipped the others. RECORD itself cannot be removed.
+     */
+    DistributionPlan without(Set<String> paths) {
+        if (paths.isEmpty()) {
+            return this;
+        }
+        String recordPath = distInfo + "/RECORD";
+        if (paths.contains(recordPath)) {
+            throw new IllegalArgumentException("RECORD is always installed: " + recordPath);
+        }
+        List<LayerFile> kept = new ArrayList<>();
+        for (LayerFile file : files) {
+            if (!paths.contains(file.path()) && !file.path().equals(recordPath)) {
+                kept.add(file);
+            }
+        }
+        if (kept.size() == files.size() - 1) {
+            return this;
+        }
+        List<RecordEntry> rows = record.stream().filter(row -> !paths.contains(row.path())).toList();
+        kept.add(new LayerFile.Generated(facts.wheel(), recordPath, Record.of(rows).toBytes(), LayerFile.FILE_MODE));
+        return new DistributionPlan(kept, facts(kept), distInfo, rows);
+    }
+
+    private DistributionFacts facts(List<LayerFile> kept) {
+        return new DistributionFacts(facts.name(), facts.version(), facts.wheel(), kept.size(),
+                kept.stream().mapToLong(LayerFile::size).sum(), facts.requested());
     }
 
     static DistributionPlan of(WheelArchive archive, boolean requested, LayerLayout layout) {
@@ -105,16 +145,16 @@ final class DistributionPlan {
         }
         files.addAll(generated);
 
-        byte[] record = record(archive.record(), installed, changed, generated, distInfo + "/RECORD");
-        files.add(new LayerFile.Generated(origin, distInfo + "/RECORD", record, LayerFile.FILE_MODE));
+        List<RecordEntry> record = record(archive.record(), installed, changed, generated, distInfo + "/RECORD");
+        files.add(new LayerFile.Generated(origin, distInfo + "/RECORD", Record.of(record).toBytes(), LayerFile.FILE_MODE));
 
         long size = files.stream().mapToLong(LayerFile::size).sum();
         DistributionFacts facts = new DistributionFacts(archive.metadata().name(), archive.metadata().version(),
                 origin, files.size(), size, requested);
-        return new DistributionPlan(files, facts);
+        return new DistributionPlan(files, facts, distInfo, record);
     }
 
-    private static byte[] record(Record wheelRecord, Map<String, String> installed, Map<String, RecordEntry> changed,
+    private static List<RecordEntry> record(Record wheelRecord, Map<String, String> installed, Map<String, RecordEntry> changed,
                                  List<LayerFile> generated, String recordPath) {
         Map<String, RecordEntry> rows = new HashMap<>();
         Map<String, String> unlisted = new LinkedHashMap<>(installed);
@@ -135,7 +175,7 @@ final class DistributionPlan {
         rows.put(recordPath, RecordEntry.unhashed(recordPath));
         List<RecordEntry> sorted = new ArrayList<>(rows.values());
         sorted.sort((a, b) -> Utf8Order.INSTANCE.compare(a.path(), b.path()));
-        return Record.of(sorted).toBytes();
+        return sorted;
     }
 
     private static RecordEntry hashed(String path, byte[] content) {

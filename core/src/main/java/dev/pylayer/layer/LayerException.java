@@ -5,7 +5,7 @@ import java.util.List;
 
 /** Errors planning or writing a layer zip. */
 public abstract sealed class LayerException extends PylayerException
-        permits PathConflictException, LayerTooLargeException, LayerWriteException {
+        permits PathConflictException, LayerTooLargeException, LayerWriteException, InvalidExcludeException {
 
     LayerException(String message, List<String> hints) {
         super(message, hints);

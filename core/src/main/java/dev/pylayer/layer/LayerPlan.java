@@ -39,15 +39,20 @@ public final class LayerPlan implements Closeable {
     private final SortedMap<String, String> directories;
     private final List<DistributionFacts> distributions;
     private final long uncompressedSize;
+    private final List<DistributionPlan> plans;
+    private final List<Exclusion> exclusions;
 
     private LayerPlan(LayerLayout layout, List<WheelArchive> archives, SortedMap<String, LayerFile> files,
-                      SortedMap<String, String> directories, List<DistributionFacts> distributions) {
+                      SortedMap<String, String> directories, List<DistributionFacts> distributions,
+                      List<DistributionPlan> plans, List<Exclusion> exclusions) {
         this.layout = layout;
         this.archives = archives;
         this.files = files;
         this.directories = directories;
         this.distributions = distributions;
         this.uncompressedSize = files.values().stream().mapToLong(LayerFile::size).sum();
+        this.plans = plans;
+        this.exclusions = exclusions;
     }
 
     /** Plans a layer of these wheels; each wheel's declared size is capped at Lambda's 250 MB. */
@@ -57,36 +62,38 @@ public final class LayerPlan implements Closeable {
 
     /** Plans a layer of these wheels, refusing any wheel that declares more than {@code wheelBudget} bytes. */
     public static LayerPlan create(LayerLayout layout, Collection<LayerSource> sources, long wheelBudget) {
-        Objects.requireNonNull(layout, "layout");
-        List<LayerSource> ordered = ordered(sources);
-        List<WheelArchive> archives = new ArrayList<>();
-        try {
-            List<DistributionPlan> plans = new ArrayList<>();
-            for (LayerSource source : ordered) {
-                WheelArchive archive = WheelArchive.open(source.wheel(), source.filename(), wheelBudget);
-                archives.add(archive);
-                plans.add(DistributionPlan.of(archive, source.requested(), layout));
-            }
-            return merge(layout, archives, plans);
-        } catch (RuntimeException e) {
-            archives.forEach(WheelArchive::close);
-            throw e;
-        }
+        return create(layout, sources, wheelBudget, LayerTrim.NONE);
     }
 
     /**
-     * The same plan as {@link #create(LayerLayout, Collection, long)}, with the wheels opened, checked and planned
-     * on {@code executor}, several at once (opening reads each central directory and RECORD: a good part of a
-     * build's time for big wheels). When wheels are refused, the error is the one the sequential plan would
-     * give: that of the first refused wheel in plan order.
+     * Plans a layer of these wheels without what {@code trim} leaves out (see {@link #exclusions()}); each dist-info
+     * RECORD lists only the files kept. Throws {@link InvalidExcludeException} for a glob that would remove a
+     * dist-info's METADATA, RECORD or WHEEL.
+     */
+    public static LayerPlan create(LayerLayout layout, Collection<LayerSource> sources, LayerTrim trim) {
+        return create(layout, sources, WheelArchive.DEFAULT_UNCOMPRESSED_BUDGET, trim);
+    }
+
+    private static LayerPlan create(LayerLayout layout, Collection<LayerSource> sources, long wheelBudget,
+                                    LayerTrim trim) {
+        return create(layout, sources, wheelBudget, trim, null);
+    }
+
+    /**
+     * The same plan as {@link #create(LayerLayout, Collection, LayerTrim)}, with the wheels opened, checked and
+     * planned on {@code executor}, several at once (opening reads each central directory and RECORD: a good part of
+     * a build's time for big wheels); {@code null} plans one after the other on the calling thread. When wheels are
+     * refused, the error is the one the sequential plan would give: that of the first refused wheel in plan order.
      */
     public static LayerPlan create(LayerLayout layout, Collection<LayerSource> sources, long wheelBudget,
-                                   Executor executor) {
+                                   LayerTrim trim, Executor executor) {
         Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(trim, "trim");
         List<LayerSource> ordered = ordered(sources);
         List<CompletableFuture<Planned>> futures = new ArrayList<>();
         for (LayerSource source : ordered) {
-            futures.add(CompletableFuture.supplyAsync(() -> Planned.of(source, layout, wheelBudget), executor));
+            futures.add(executor == null ? planNow(source, layout, wheelBudget)
+                    : CompletableFuture.supplyAsync(() -> Planned.of(source, layout, wheelBudget), executor));
         }
         List<WheelArchive> archives = new ArrayList<>();
         List<DistributionPlan> plans = new ArrayList<>();
@@ -107,10 +114,19 @@ public final class LayerPlan implements Closeable {
             throw failure;
         }
         try {
-            return merge(layout, archives, plans);
+            LayerTrimmer.Result trimmed = LayerTrimmer.apply(layout, plans, trim);
+            return merge(layout, archives, trimmed.plans(), trimmed.exclusions());
         } catch (RuntimeException e) {
             archives.forEach(WheelArchive::close);
             throw e;
+        }
+    }
+
+    private static CompletableFuture<Planned> planNow(LayerSource source, LayerLayout layout, long wheelBudget) {
+        try {
+            return CompletableFuture.completedFuture(Planned.of(source, layout, wheelBudget));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new CompletionException(e));
         }
     }
 
@@ -134,7 +150,8 @@ public final class LayerPlan implements Closeable {
         return ordered;
     }
 
-    private static LayerPlan merge(LayerLayout layout, List<WheelArchive> archives, List<DistributionPlan> plans) {
+    private static LayerPlan merge(LayerLayout layout, List<WheelArchive> archives, List<DistributionPlan> plans,
+                                   List<Exclusion> exclusions) {
         SortedMap<String, LayerFile> files = new TreeMap<>(Utf8Order.INSTANCE);
         List<DistributionFacts> distributions = new ArrayList<>();
         String root = layout.sitePackages() + "/";
@@ -165,7 +182,8 @@ public final class LayerPlan implements Closeable {
         }
         distributions.sort(Comparator.comparing(DistributionFacts::name)
                 .thenComparing(DistributionFacts::wheel, Utf8Order.INSTANCE));
-        return new LayerPlan(layout, List.copyOf(archives), files, directories, List.copyOf(distributions));
+        return new LayerPlan(layout, List.copyOf(archives), files, directories, List.copyOf(distributions),
+                List.copyOf(plans), exclusions);
     }
 
     public LayerLayout layout() {
@@ -182,6 +200,57 @@ public final class LayerPlan implements Closeable {
         return uncompressedSize;
     }
 
+    /**
+     * About the size of the zip {@link LayerZipWriter} writes from this plan: wheel entries are copied with their
+     * compressed size, so only the generated files (RECORD, INSTALLER, launchers; small) are counted high.
+     */
+    public long zipSizeEstimate() {
+        long size = ZipSize.END_RECORD;
+        for (Map.Entry<String, LayerFile> entry : files.entrySet()) {
+            size += ZipSize.of(entry.getKey(), entry.getValue());
+        }
+        for (String folder : directories.keySet()) {
+            size += ZipSize.headers(folder);
+        }
+        return size;
+    }
+
+    /** What the {@link LayerTrim} this plan was created with left out, one entry per rule, in the order applied. */
+    public List<Exclusion> exclusions() {
+        return exclusions;
+    }
+
+    /**
+     * What {@code more} would leave out of this plan on top of what it already leaves out, without changing it: the
+     * savings an option not chosen would bring. Exclude globs that would remove a dist-info's METADATA, RECORD or
+     * WHEEL throw {@link InvalidExcludeException} here too.
+     */
+    public List<Exclusion> preview(LayerTrim more) {
+        return LayerTrimmer.apply(layout, plans, more).exclusions();
+    }
+
+    /**
+     * The largest folders {@code depth} levels below site-packages ({@code botocore/data} at depth 2), largest first,
+     * with the unzipped size of the files below each: where an {@code --exclude} would save the most.
+     */
+    public List<FolderSize> largestFolders(int depth, int limit) {
+        Map<String, Long> sizes = new HashMap<>();
+        String root = layout.sitePackages() + "/";
+        for (Map.Entry<String, LayerFile> entry : files.entrySet()) {
+            String path = entry.getKey().substring(root.length());
+            int end = -1;
+            for (int level = 0; level < depth && (end >= 0 || level == 0); level++) {
+                end = path.indexOf('/', end + 1);
+            }
+            if (end > 0 && !SlimRules.isDistInfo(path)) {
+                sizes.merge(path.substring(0, end), entry.getValue().size(), Long::sum);
+            }
+        }
+        return sizes.entrySet().stream().map(entry -> new FolderSize(entry.getKey(), entry.getValue()))
+                .sorted(Comparator.comparingLong(FolderSize::bytes).reversed().thenComparing(FolderSize::path))
+                .limit(limit).toList();
+    }
+
     /** The number of files (folders not counted). */
     public int fileCount() {
         return files.size();
@@ -193,6 +262,27 @@ public final class LayerPlan implements Closeable {
         files.keySet().forEach(name -> all.put(name, Boolean.TRUE));
         directories.keySet().forEach(name -> all.put(name, Boolean.FALSE));
         return List.copyOf(all.keySet());
+    }
+
+    /** What each planned file is, without its bytes: for checking a layer before it is written. */
+    public interface FileVisitor {
+        /** A file copied from the entry {@code entryName} of the wheel file {@code wheel} (its file name). */
+        void copied(String zipPath, long size, long compressedSize, String wheel, String entryName);
+
+        /** A file pylayer generates (INSTALLER, REQUESTED, RECORD, launchers, rewritten scripts). */
+        void generated(String zipPath, byte[] content);
+    }
+
+    /** Shows every file to {@code visitor} in the order they will be written. */
+    public void visitFiles(FileVisitor visitor) {
+        for (Map.Entry<String, LayerFile> entry : files.entrySet()) {
+            if (entry.getValue() instanceof LayerFile.Copied copied) {
+                visitor.copied(entry.getKey(), copied.size(), copied.entry().compressedSize(), copied.origin(),
+                        copied.entry().name());
+            } else {
+                visitor.generated(entry.getKey(), ((LayerFile.Generated) entry.getValue()).content());
+            }
+        }
     }
 
     SortedMap<String, LayerFile> files() {

@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.Executor;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.zip.UnixStat;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
@@ -68,7 +67,6 @@ public final class LayerZipWriter {
     private boolean verifyContents = true;
     private boolean deflateGeneratedFiles = true;
     private Progress progress = (done, total, bytes) -> { };
-    private Executor planningExecutor;
 
     private LayerZipWriter() {
     }
@@ -93,15 +91,6 @@ public final class LayerZipWriter {
         return this;
     }
 
-    /**
-     * Where {@link #write(LayerLayout, Collection, Path)} opens and plans the wheels, several at once (default:
-     * one after the other on the calling thread).
-     */
-    public LayerZipWriter planningExecutor(Executor value) {
-        this.planningExecutor = Objects.requireNonNull(value, "value");
-        return this;
-    }
-
     public LayerZipWriter progress(Progress value) {
         this.progress = Objects.requireNonNull(value, "progress");
         return this;
@@ -109,8 +98,7 @@ public final class LayerZipWriter {
 
     /** Plans, writes and closes in one go. */
     public LayerFacts write(LayerLayout layout, Collection<LayerSource> sources, Path output) {
-        try (LayerPlan plan = planningExecutor == null ? LayerPlan.create(layout, sources)
-                : LayerPlan.create(layout, sources, WheelArchive.DEFAULT_UNCOMPRESSED_BUDGET, planningExecutor)) {
+        try (LayerPlan plan = LayerPlan.create(layout, sources)) {
             return write(plan, output);
         }
     }

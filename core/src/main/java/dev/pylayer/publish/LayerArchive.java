@@ -1,5 +1,6 @@
 package dev.pylayer.publish;
 
+import dev.pylayer.elf.ElfReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,7 +55,7 @@ public record LayerArchive(Path path, long size, String sha256Base64, String sha
                         }
                     } else if (TargetDetector.isSharedObject(name)) {
                         try (InputStream in = file.getInputStream(entry)) {
-                            detector.sharedObject(name, in.readNBytes(ElfMachine.HEADER_BYTES));
+                            detector.sharedObject(name, in.readNBytes(ElfReader.MACHINE_HEADER_BYTES));
                         }
                     }
                 }

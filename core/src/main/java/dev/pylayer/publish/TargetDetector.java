@@ -1,11 +1,14 @@
 package dev.pylayer.publish;
 
+import dev.pylayer.elf.ElfMachine;
+import dev.pylayer.elf.ElfReader;
 import dev.pylayer.runtime.Architecture;
 import dev.pylayer.runtime.LambdaRuntime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -86,14 +89,15 @@ final class TargetDetector {
         }
     }
 
-    /** The first {@link ElfMachine#HEADER_BYTES} bytes of a {@code .so} entry. */
+    /** The first {@link ElfReader#MACHINE_HEADER_BYTES} bytes of a {@code .so} entry. */
     void sharedObject(String name, byte[] header) {
-        if (!ElfMachine.isElf(header)) {
+        Optional<ElfMachine> machine = ElfReader.machine(header);
+        if (machine.isEmpty()) {
             return;
         }
         sharedObjects++;
-        ElfMachine.architecture(header).ifPresentOrElse(elfArchitectures::add,
-                () -> notes.add("`" + name + "` is built for ELF machine " + ElfMachine.machine(header)
+        machine.flatMap(ElfMachine::wheelMachine).flatMap(Architecture::find).ifPresentOrElse(elfArchitectures::add,
+                () -> notes.add("`" + name + "` is built for " + machine.get().displayName()
                         + ", which Lambda does not run"));
     }
 

@@ -76,7 +76,13 @@ final class RequirementsFileReader {
                     + " requirements files from disk", List.of("download the file and include it by its path"));
         }
         Path parent = from.getParent();
-        Path path = (parent == null ? Path.of(target) : parent.resolve(target)).normalize();
+        Path path;
+        try {
+            path = (parent == null ? Path.of(target) : parent.resolve(target)).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new RequirementsFileIncludeException(source, "`" + target + "` is not a valid path: "
+                    + e.getReason(), List.of("check the file name after -r or -c"), e);
+        }
         Path key = identity(path);
         if (chain.containsKey(key)) {
             String first = chain.get(key);

@@ -40,6 +40,25 @@ final class FailureExplainer {
         this.indexes = indexes;
     }
 
+    /** For explanations that need only the target, not a resolution (a user's URL requirement checked up front). */
+    static FailureExplainer forTarget(LambdaTarget target) {
+        return new FailureExplainer(null, null, target, false, null);
+    }
+
+    /** pip's {@code UnsupportedWheel} for {@code name @ url}, with the why and the fix of any other wheel. */
+    ResolutionException unsupportedDirectWheel(String display, FileVerdict.IncompatibleWheel wheel) {
+        String project = wheel.wheel().name().normalized();
+        List<String> hints = new ArrayList<>();
+        List<String> fixes = targetsAccepting(List.of(wheel.wheel().tags()), null);
+        if (!fixes.isEmpty()) {
+            hints.add("use " + String.join(" or ", fixes));
+        }
+        hints.add((fixes.isEmpty() ? "" : "or ") + "point the URL at a wheel of " + project + " built for " + target
+                + " (" + preferredPlatform() + ")");
+        return new ResolutionException.NoMatchingDistribution(project, "`" + display + "` cannot be installed for "
+                + target.describe() + ": " + wheel.file().filename() + " " + describeWheels(List.of(wheel)), hints);
+    }
+
     ResolutionException explain(List<RequirementInformation<PythonRequirement, Candidate>> causes) {
         Map<String, List<RequirementInformation<PythonRequirement, Candidate>>> byProject = new LinkedHashMap<>();
         for (RequirementInformation<PythonRequirement, Candidate> cause : causes) {
@@ -71,26 +90,50 @@ final class FailureExplainer {
 
     private Optional<ResolutionException> nothingFits(PackageName name,
             List<RequirementInformation<PythonRequirement, Candidate>> infos) {
-        Constraint constraint = provider.constraint(name);
-        SpecifierSet specifier = constraint.specifier();
         for (RequirementInformation<PythonRequirement, Candidate> info : infos) {
-            if (info.requirement() instanceof PythonRequirement.Specified s) {
-                specifier = specifier.and(s.specifier());
+            if (info.requirement() instanceof PythonRequirement.Explicit explicit && explicit.url() != null) {
+                Optional<String> reason = provider.unusableReason(explicit.candidate());
+                if (reason.isPresent()) {
+                    return Optional.of(new ResolutionException.NoMatchingDistribution(name.normalized(), "`"
+                            + explicit.describe() + "` cannot be installed (" + askedBy(info) + "): " + reason.get(),
+                            List.of("check that the URL serves the wheel its name promises")));
+                }
             }
         }
-        List<FileVerdict> verdicts = provider.verdicts(name);
-        if (!finder.candidates(name, verdicts, specifier, constraint.sha256(), allowPrereleases).isEmpty()) {
+        // A URL requirement's wheel is the only candidate (the index is not asked): what remains is a conflict.
+        if (infos.stream().noneMatch(info -> info.requirement() instanceof PythonRequirement.Specified)
+                || infos.stream().anyMatch(info -> info.requirement() instanceof PythonRequirement.Explicit e
+                        && e.url() != null)) {
             return Optional.empty();
         }
-        String who = infos.stream().map(FailureExplainer::askedBy).distinct().collect(Collectors.joining("; "));
+        Constraint constraint = provider.constraint(name);
+        List<FileVerdict> verdicts = provider.verdicts(name);
         String display = name.normalized();
         if (verdicts.isEmpty()) {
+            String who = infos.stream().map(FailureExplainer::askedBy).distinct().collect(Collectors.joining("; "));
             return Optional.of(new ResolutionException.NoMatchingDistribution(display,
                     "`" + display + "` was not found on " + indexes + " (" + who + ")",
                     List.of("check the spelling of the project name",
                             "a private project needs --index-url or --extra-index-url pointing at its index")));
         }
-        return Optional.of(noMatching(name, verdicts, specifier, constraint, who));
+        // One requirement that no wheel satisfies on its own is the problem, whatever the rest does. When each one
+        // alone has wheels but not all of them together, it is a conflict between the askers (pip names both sides).
+        for (RequirementInformation<PythonRequirement, Candidate> info : infos) {
+            if (!(info.requirement() instanceof PythonRequirement.Specified specified)) {
+                continue;
+            }
+            SpecifierSet specifier = constraint.specifier().and(specified.specifier());
+            boolean any = finder.candidates(name, verdicts, specifier, constraint.sha256(), allowPrereleases).stream()
+                    .anyMatch(candidate -> provider.unusableReason(candidate).isEmpty());
+            if (!any) {
+                String who = infos.stream().filter(i -> i.requirement().equals(info.requirement()))
+                        .map(FailureExplainer::askedBy).distinct().collect(Collectors.joining("; "))
+                        + (constraint.specifier().isEmpty() ? ""
+                                : "; the constraints allow only `" + display + constraint.specifier() + "`");
+                return Optional.of(noMatching(name, verdicts, specifier, constraint, who));
+            }
+        }
+        return Optional.empty();
     }
 
     private ResolutionException noMatching(PackageName name, List<FileVerdict> verdicts, SpecifierSet specifier,
@@ -158,7 +201,14 @@ final class FailureExplainer {
                 hints.add("update the --hash values for " + display + " (the index lists "
                         + usable.stream().map(u -> u.file().sha256().orElse("?")).collect(Collectors.joining(", ")) + ")");
             } else {
-                lines.add(release + " has a usable wheel, but the other requirements rule it out");
+                Optional<String> skipped = usable.stream().map(u -> provider.unusableReason(u.file()))
+                        .flatMap(Optional::stream).findFirst();
+                if (skipped.isPresent()) {
+                    lines.add(release + " was skipped: " + skipped.get());
+                    hints.add("pin another release of " + display + ", or ask its maintainers to fix the release");
+                } else {
+                    lines.add(release + " has a usable wheel, but the other requirements rule it out");
+                }
             }
             return;
         }
@@ -170,7 +220,8 @@ final class FailureExplainer {
             if (!runtimes.isEmpty()) {
                 hints.add("use " + String.join(" or ", runtimes));
             }
-            hints.add("or pin an older release of " + display + " that supports Python " + target.runtime().pythonVersion());
+            hints.add((runtimes.isEmpty() ? "" : "or ") + "pin an older release of " + display
+                    + " that supports Python " + target.runtime().pythonVersion());
             return;
         }
         if (!incompatible.isEmpty()) {
@@ -179,9 +230,8 @@ final class FailureExplainer {
             if (!fixes.isEmpty()) {
                 hints.add("use " + String.join(" or ", fixes));
             }
-            hints.add("or pin a release of " + display + " that ships wheels for " + target
-                    + " (" + target.platforms().stream().filter(p -> p.startsWith("manylinux2014")).findFirst()
-                            .orElse(target.platforms().get(0)) + ")");
+            hints.add((fixes.isEmpty() ? "" : "or ") + "pin a release of " + display + " that ships wheels for " + target
+                    + " (" + preferredPlatform() + ")");
             return;
         }
         if (!sdists.isEmpty()) {
@@ -190,6 +240,11 @@ final class FailureExplainer {
             hints.add("pin a release of " + display + " that ships manylinux wheels, or build the wheel on Amazon Linux "
                     + "and pass its folder with --find-links");
         }
+    }
+
+    private String preferredPlatform() {
+        return target.platforms().stream().filter(p -> p.startsWith("manylinux2014")).findFirst()
+                .orElse(target.platforms().get(0));
     }
 
     /** "ships only manylinux_2_34 wheels (needs glibc 2.34); python3.11 has glibc 2.26". */

@@ -56,7 +56,9 @@ final class Memo<K, V> {
         }
         try {
             slot.future.complete(compute.apply(key));
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // Also what Kotlin code (OkHttp) throws undeclared, e.g. InterruptedException when a build's pool is shut
+            // down under a prefetch: kept in the slot rather than printed by the thread's uncaught-exception handler.
             slot.future.completeExceptionally(e);
         }
     }

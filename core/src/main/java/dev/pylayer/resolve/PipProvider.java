@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,6 +55,7 @@ final class PipProvider implements ResolutionProvider<PythonRequirement, Candida
 
     private final Memo<PackageName, List<FileVerdict>> verdicts;
     private final Map<Candidate, List<PythonRequirement>> dependencies = new ConcurrentHashMap<>();
+    private final Map<String, String> unusable = new ConcurrentHashMap<>();
     private final Set<Candidate> prefetched = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> conflictCounts = new HashMap<>();
     private final Set<String> conflictPromoted = new HashSet<>();
@@ -76,6 +78,16 @@ final class PipProvider implements ResolutionProvider<PythonRequirement, Candida
     /** The judged files of a project (fetched once). */
     List<FileVerdict> verdicts(PackageName name) {
         return verdicts.get(name);
+    }
+
+    /** Why a release was found unusable (broken or inconsistent metadata), once the resolver has tried it. */
+    Optional<String> unusableReason(DistributionFile file) {
+        return Optional.ofNullable(unusable.get(file.url()));
+    }
+
+    Optional<String> unusableReason(Candidate candidate) {
+        DistributionFile file = fileOf(candidate);
+        return file == null ? Optional.empty() : unusableReason(file);
     }
 
     Constraint constraint(PackageName name) {
@@ -268,6 +280,18 @@ final class PipProvider implements ResolutionProvider<PythonRequirement, Candida
     }
 
     private List<PythonRequirement> computeDependencies(Candidate candidate) {
+        try {
+            return readDependencies(candidate);
+        } catch (CandidateUnusableException e) {
+            DistributionFile file = fileOf(candidate);
+            if (file != null) {
+                unusable.putIfAbsent(file.url(), e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private List<PythonRequirement> readDependencies(Candidate candidate) {
         if (candidate instanceof PythonCandidate) {
             return List.of();
         }

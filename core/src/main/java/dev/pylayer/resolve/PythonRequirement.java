@@ -64,8 +64,15 @@ public sealed interface PythonRequirement {
         }
     }
 
-    /** Exactly this candidate (an extras candidate's link to its base wheel). */
-    record Explicit(Candidate candidate) implements PythonRequirement {
+    /**
+     * Exactly this candidate: an extras candidate's link to its base wheel, or the wheel of a {@code name @ url}
+     * requirement ({@code url} is then the URL as the user wrote it, password masked, for messages).
+     */
+    record Explicit(Candidate candidate, String url) implements PythonRequirement {
+        public Explicit(Candidate candidate) {
+            this(candidate, null);
+        }
+
         @Override
         public String identifier() {
             return candidate.identifier();
@@ -78,7 +85,7 @@ public sealed interface PythonRequirement {
 
         @Override
         public String describe() {
-            return candidate.identifier() + "==" + candidate.version();
+            return url != null ? candidate.identifier() + " @ " + url : candidate.identifier() + "==" + candidate.version();
         }
 
         @Override

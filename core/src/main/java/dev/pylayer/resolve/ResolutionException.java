@@ -6,7 +6,7 @@ import java.util.List;
 /** Why no set of wheels satisfies the requirements on the target, in the user's terms. */
 public abstract sealed class ResolutionException extends PylayerException
         permits ResolutionException.NoMatchingDistribution, ResolutionException.DependencyConflict,
-        ResolutionException.TooComplex, ResolutionException.HashesRequired {
+        ResolutionException.TooComplex, ResolutionException.HashesRequired, ResolutionException.UnsupportedDirectUrl {
 
     protected ResolutionException(String message, List<String> hints) {
         super(message, hints);
@@ -44,6 +44,13 @@ public abstract sealed class ResolutionException extends PylayerException
     /** Hash-checking mode is on and some distributions have no allowed hash. */
     public static final class HashesRequired extends ResolutionException {
         public HashesRequired(String message, List<String> hints) {
+            super(message, hints);
+        }
+    }
+
+    /** A {@code name @ url} requirement pylayer cannot install: not a wheel, a wheel of another project, a bad URL. */
+    public static final class UnsupportedDirectUrl extends ResolutionException {
+        public UnsupportedDirectUrl(String message, List<String> hints) {
             super(message, hints);
         }
     }

@@ -57,19 +57,28 @@ public final class Resolver {
         MarkerEnvironment environment = target.markerEnvironment();
         Map<PackageName, Constraint> constraints = new HashMap<>();
         for (Requirement constraint : request.constraints()) {
+            if (constraint.url().isPresent()) {
+                throw new ResolutionException.UnsupportedDirectUrl("the constraint `" + constraint.name().normalized()
+                        + " @ " + dev.pylayer.index.IndexUrl.mask(constraint.url().get())
+                        + "` names a URL; pylayer takes URLs only in requirements",
+                        List.of("move `" + constraint.name().normalized() + " @ …` to the requirements, or constrain "
+                                + "the version with `" + constraint.name().normalized() + "==VERSION`"));
+            }
             if (constraint.appliesTo(environment, Set.of())) {
                 constraints.merge(constraint.name(), new Constraint(constraint.specifier(), Set.of()), Constraint::and);
             }
         }
         List<PythonRequirement> roots = new ArrayList<>();
         Map<String, Integer> userRequested = new HashMap<>();
+        Map<PackageName, WheelCandidate> directWheels = new HashMap<>();
         for (int i = 0; i < request.requirements().size(); i++) {
             RootRequirement root = request.requirements().get(i);
             Requirement requirement = root.requirement();
             if (!requirement.appliesTo(environment, Set.of())) {
                 continue;
             }
-            List<PythonRequirement> split = PipProvider.split(requirement);
+            List<PythonRequirement> split = requirement.url().isPresent() ? direct(requirement, directWheels)
+                    : PipProvider.split(requirement);
             userRequested.putIfAbsent(split.get(0).identifier(), i);
             roots.addAll(split);
         }
@@ -97,15 +106,40 @@ public final class Resolver {
                     List.of("pin the versions of the main packages (e.g. from a lock file or `pip freeze` of a "
                             + "working environment) so there is less to search"));
         }
-        Resolution resolution = toResolution(result, userRequested, constraints);
+        Resolution resolution = toResolution(result, userRequested, constraints, directWheels);
+        for (ResolvedPackage p : resolution.packages()) {
+            if (p.file().yanked()) {
+                // pip: "The candidate selected for download or install is a yanked version".
+                listener.warning(p.name().normalized() + " " + p.version() + " (" + p.file().filename()
+                        + ") is yanked from the index" + p.file().yankedReason().map(r -> ": " + r).orElse("")
+                        + "; it is installed because it is pinned with ==");
+            }
+        }
         if (request.hashCheckingMode()) {
             checkHashes(resolution);
         }
         return resolution;
     }
 
+    /**
+     * pip's root requirements for {@code name[extras] @ url}: exactly the URL's wheel, and its extras on top of it
+     * ({@code _make_requirements_from_install_req}).
+     */
+    private List<PythonRequirement> direct(Requirement requirement, Map<PackageName, WheelCandidate> directWheels) {
+        WheelCandidate wheel = DirectWheel.candidate(requirement, target);
+        directWheels.putIfAbsent(wheel.name(), wheel);
+        String url = dev.pylayer.index.IndexUrl.mask(requirement.url().orElseThrow());
+        List<PythonRequirement> split = new ArrayList<>();
+        split.add(new PythonRequirement.Explicit(wheel, url));
+        if (!requirement.extras().isEmpty()) {
+            split.add(new PythonRequirement.Explicit(new ExtrasCandidate(wheel, new java.util.TreeSet<>(requirement.extras())), url));
+        }
+        return split;
+    }
+
     private Resolution toResolution(ResolutionResult<PythonRequirement, Candidate, String> result,
-            Map<String, Integer> userRequested, Map<PackageName, Constraint> constraints) {
+            Map<String, Integer> userRequested, Map<PackageName, Constraint> constraints,
+            Map<PackageName, WheelCandidate> directWheels) {
         Set<PackageName> requested = userRequested.keySet().stream()
                 .map(id -> PackageName.of(PipProvider.ParsedIdentifier.of(id).base())).collect(Collectors.toSet());
         Map<PackageName, Set<String>> requiredBy = new LinkedHashMap<>();
@@ -130,9 +164,13 @@ public final class Resolver {
         for (Candidate candidate : result.mapping().values()) {
             if (candidate instanceof WheelCandidate wheel) {
                 Set<String> parents = requiredBy.getOrDefault(wheel.name(), Set.of());
+                Set<String> allowed = new LinkedHashSet<>(constraints.getOrDefault(wheel.name(), Constraint.NONE).hashes());
+                if (wheel.equals(directWheels.get(wheel.name()))) {
+                    // pip: a user's URL requirement's fragment digest counts as a hash in hash-checking mode.
+                    allowed.addAll(DirectWheel.allowedHashes(wheel));
+                }
                 packages.add(new ResolvedPackage(wheel.name(), wheel.version(), wheel.file(),
-                        requested.contains(wheel.name()),
-                        constraints.getOrDefault(wheel.name(), Constraint.NONE).hashes(), parents));
+                        requested.contains(wheel.name()), allowed, parents));
             }
         }
         packages.sort(Comparator.comparing(ResolvedPackage::name));

@@ -51,8 +51,8 @@ final class CheckedEntryStreams {
      * Passes the stored (raw, maybe compressed) bytes on unchanged while inflating a copy to check it: what
      * the layer writer copies, so no byte lands in a layer whose content does not match its wheel.
      */
-    static InputStream raw(InputStream raw, WheelEntry entry, EntryVerifier verifier, String wheel) {
-        return new RawCheckingStream(failingAsInvalid(raw, wheel, entry), entry, verifier, wheel);
+    static InputStream raw(InputStream raw, WheelEntry entry, EntryVerifier verifier, String wheel, ContentSink sink) {
+        return new RawCheckingStream(failingAsInvalid(raw, wheel, entry), entry, verifier, wheel, sink);
     }
 
     /**
@@ -92,15 +92,17 @@ final class CheckedEntryStreams {
         private final WheelEntry entry;
         private final EntryVerifier verifier;
         private final String wheel;
+        private final ContentSink sink;
         private final Inflater inflater;
         private final byte[] scratch;
         private boolean done;
 
-        RawCheckingStream(InputStream raw, WheelEntry entry, EntryVerifier verifier, String wheel) {
+        RawCheckingStream(InputStream raw, WheelEntry entry, EntryVerifier verifier, String wheel, ContentSink sink) {
             super(raw);
             this.entry = entry;
             this.verifier = verifier;
             this.wheel = wheel;
+            this.sink = sink;
             this.inflater = entry.method() == WheelEntry.DEFLATED ? new Inflater(true) : null;
             // Sized to the entry (most are small) so that checking thousands of files allocates little.
             this.scratch = inflater == null ? null : new byte[(int) Math.max(1024, Math.min(64 * 1024, entry.size() + 1))];
@@ -119,6 +121,7 @@ final class CheckedEntryStreams {
             if (n > 0) {
                 if (inflater == null) {
                     verifier.update(buffer, offset, n);
+                    sink.update(buffer, offset, n);
                 } else if (!inflater.finished()) {
                     inflater.setInput(buffer, offset, n);
                     drain();
@@ -134,6 +137,7 @@ final class CheckedEntryStreams {
                     }
                 }
                 verifier.finish();
+                sink.finish();
             }
             return n;
         }
@@ -144,6 +148,7 @@ final class CheckedEntryStreams {
                     int k = inflater.inflate(scratch);
                     if (k > 0) {
                         verifier.update(scratch, 0, k);
+                        sink.update(scratch, 0, k);
                     } else if (inflater.needsDictionary()) {
                         throw corrupt("its deflate data asks for a preset dictionary", null);
                     } else if (!inflater.finished() && !inflater.needsInput()) {

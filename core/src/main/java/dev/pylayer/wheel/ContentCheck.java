@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Inflates every file entry of a wheel on the side and checks it ({@link WheelArchive#openRawChecked}: declared
@@ -23,23 +24,30 @@ final class ContentCheck {
     private static final int BUFFER = 64 * 1024;
 
     private final WheelArchive archive;
+    private final Function<WheelEntry, ContentSink> sinks;
     private final List<List<WheelEntry>> batches;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final CountDownLatch claimedDone;
 
-    private ContentCheck(WheelArchive archive, long batchBytes) {
+    private ContentCheck(WheelArchive archive, long batchBytes, Function<WheelEntry, ContentSink> sinks) {
         this.archive = archive;
+        this.sinks = sinks;
         this.batches = batches(archive.entries(), batchBytes);
         this.claimedDone = new CountDownLatch(batches.size());
     }
 
-    static void run(WheelArchive archive, Executor executor, int helpers) {
-        run(archive, executor, helpers, BATCH_BYTES);
+    static void run(WheelArchive archive, Executor executor, int helpers, Function<WheelEntry, ContentSink> sinks) {
+        run(archive, executor, helpers, BATCH_BYTES, sinks);
     }
 
     static void run(WheelArchive archive, Executor executor, int helpers, long batchBytes) {
-        ContentCheck check = new ContentCheck(archive, batchBytes);
+        run(archive, executor, helpers, batchBytes, entry -> ContentSink.NONE);
+    }
+
+    static void run(WheelArchive archive, Executor executor, int helpers, long batchBytes,
+            Function<WheelEntry, ContentSink> sinks) {
+        ContentCheck check = new ContentCheck(archive, batchBytes, sinks);
         int wanted = Math.min(helpers, check.batches.size() - 1);
         for (int i = 0; i < wanted; i++) {
             try {
@@ -94,7 +102,7 @@ final class ContentCheck {
     }
 
     private void check(WheelEntry entry, byte[] buffer) {
-        try (InputStream in = archive.openRawChecked(entry)) {
+        try (InputStream in = archive.openRawChecked(entry, sinks.apply(entry))) {
             while (in.read(buffer, 0, buffer.length) >= 0) {
                 // the stream checks what passes; the bytes themselves are not needed
             }

@@ -285,8 +285,17 @@ public final class WheelArchive implements Closeable {
      * surfaces as a typed error from {@code read}, at the latest when the end of the data is reached.
      */
     public InputStream openRawChecked(WheelEntry entry) throws IOException {
+        return openRawChecked(entry, ContentSink.NONE);
+    }
+
+    /**
+     * Like {@link #openRawChecked(WheelEntry)}, and hands the inflated bytes, as they are checked, to {@code sink}
+     * ({@link ContentSink#finish} once they all passed).
+     */
+    public InputStream openRawChecked(WheelEntry entry, ContentSink sink) throws IOException {
         ZipArchiveEntry zipEntry = zipEntry(entry);
-        return CheckedEntryStreams.raw(stream(entry, () -> zip.getRawInputStream(zipEntry)), entry, verifier(entry), name());
+        return CheckedEntryStreams.raw(stream(entry, () -> zip.getRawInputStream(zipEntry)), entry, verifier(entry), name(),
+                java.util.Objects.requireNonNull(sink, "sink"));
     }
 
     /**
@@ -295,7 +304,12 @@ public final class WheelArchive implements Closeable {
      * {@code executor} share the entries with the calling thread. Throws the first problem found, as a read would.
      */
     public void verifyContents(Executor executor, int helpers) {
-        ContentCheck.run(this, executor, helpers);
+        verifyContents(executor, helpers, entry -> ContentSink.NONE);
+    }
+
+    /** Like {@link #verifyContents(Executor, int)}, handing each entry's checked bytes to the sink {@code sinks} gives it. */
+    public void verifyContents(Executor executor, int helpers, java.util.function.Function<WheelEntry, ContentSink> sinks) {
+        ContentCheck.run(this, executor, helpers, sinks);
     }
 
     /** The stored bytes of a file entry, unchecked but for read failures, which name the wheel. */

@@ -55,6 +55,28 @@ class LayerBudgetTest {
     }
 
     @Test
+    void estimatesTheZipAgainstTheDirectUploadLimitAndSaysAbout() {
+        List<LayerSource> sources = List.of(LayerSource.of(WheelBuilder.wheel("big", "1.0")
+                .file("big/__init__.py", "").file("big/data/blob.bin", new byte[300_000]).writeTo(dir), false));
+        try (LayerPlan plan = LayerPlan.create(LAYOUT, sources)) {
+            LayerBudget budget = LayerBudget.zipped(plan, 1_000);
+            assertEquals(LayerBudget.Measure.ZIPPED, budget.measure());
+            assertEquals(plan.zipSizeEstimate(), budget.size());
+            LayerTooLargeException error = assertThrows(LayerTooLargeException.class,
+                    () -> budget.check(List.of("--slim would save about 1.0 MB")));
+            assertTrue(error.getMessage().startsWith("the layer would be about "), error.getMessage());
+            assertTrue(error.getMessage().contains("zipped, over Lambda's limit of 0.0 MB for a zip uploaded directly"),
+                    error.getMessage());
+            assertTrue(error.getMessage().contains("largest unzipped: big 0.3 MB"), error.getMessage());
+            assertEquals("--slim would save about 1.0 MB", error.hints().get(0));
+            assertTrue(error.hints().get(1).startsWith("largest folders unzipped: big/data 293.0 KB; --exclude GLOB"),
+                    error.hints().toString());
+            assertTrue(error.hints().get(2).contains("--s3-bucket"), error.hints().toString());
+            assertTrue(LayerBudget.zipped(plan).fits());
+        }
+    }
+
+    @Test
     void tellsWhetherAZipCanBeUploadedDirectly() {
         assertTrue(LayerBudget.fitsDirectUpload(52_428_800));
         assertFalse(LayerBudget.fitsDirectUpload(52_428_801));

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pylayer.PylayerException;
-import dev.pylayer.testdata.wheels.HostileWheels;
 import dev.pylayer.testdata.wheels.HostileWheels.Hostile;
+import dev.pylayer.testdata.wheels.HostileWheels;
 import dev.pylayer.testdata.wheels.WheelBuilder;
+import dev.pylayer.wheel.WheelArchive;
 import dev.pylayer.wheel.WheelException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,9 +59,12 @@ class LayerSafetyTest {
         Path output = Files.createDirectories(dir.resolve("out")).resolve("layer.zip");
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
-            PylayerException error = assertThrows(PylayerException.class, () -> LayerZipWriter.create()
-                    .planningExecutor(pool)
-                    .write(LAYOUT, List.of(LayerSource.of(bad, true), LayerSource.of(good, true)), output));
+            PylayerException error = assertThrows(PylayerException.class, () -> {
+                try (LayerPlan plan = LayerPlan.create(LAYOUT, List.of(LayerSource.of(bad, true), LayerSource.of(good, true)),
+                        WheelArchive.DEFAULT_UNCOMPRESSED_BUDGET, LayerTrim.NONE, pool)) {
+                    LayerZipWriter.create().write(plan, output);
+                }
+            });
             assertInstanceOf(WheelException.class, error);
             assertTrue(error.getMessage().contains("`" + hostile.filename() + "`"), error.getMessage());
         } finally {

@@ -9,6 +9,7 @@ import dev.pylayer.runtime.LambdaRuntime;
 import dev.pylayer.testdata.wheels.WheelBuilder;
 import dev.pylayer.wheel.Record;
 import dev.pylayer.wheel.RecordEntry;
+import dev.pylayer.wheel.WheelArchive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -262,7 +263,10 @@ class LayerZipWriterTest {
         LayerZipWriter.create().write(LAYOUT, sources, sequential);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
         try {
-            LayerZipWriter.create().planningExecutor(pool).write(LAYOUT, sources, parallel);
+            try (LayerPlan plan = LayerPlan.create(LAYOUT, sources, WheelArchive.DEFAULT_UNCOMPRESSED_BUDGET, LayerTrim.NONE,
+                    pool)) {
+                LayerZipWriter.create().write(plan, parallel);
+            }
         } finally {
             pool.shutdownNow();
         }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pylayer.elf.ElfMachine;
+import dev.pylayer.elf.ElfReader;
 import dev.pylayer.runtime.Architecture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,17 +113,17 @@ class LayerArchiveTest {
             "40, false, ''",
     })
     void readsTheMachineFieldInTheFilesByteOrder(int machine, boolean bigEndian, String architecture) {
-        Optional<Architecture> found = ElfMachine.architecture(LayerZips.elf(machine, bigEndian));
-        assertEquals(architecture, found.map(Architecture::lambdaName).orElse(""));
-        assertEquals(machine, ElfMachine.machine(LayerZips.elf(machine, bigEndian)));
+        Optional<ElfMachine> found = ElfReader.machine(LayerZips.elf(machine, bigEndian));
+        assertEquals(machine, found.orElseThrow().code());
+        assertEquals(architecture, found.flatMap(ElfMachine::wheelMachine).flatMap(Architecture::find)
+                .map(Architecture::lambdaName).orElse(""));
     }
 
     @Test
     void shortOrForeignHeadersAreNotElf() {
-        assertEquals(-1, ElfMachine.machine(new byte[] {0x7f, 'E', 'L', 'F'}));
+        assertTrue(ElfReader.machine(new byte[] {0x7f, 'E', 'L', 'F'}).isEmpty());
         byte[] pe = LayerZips.elf(X86_64, false);
         pe[1] = 'Z';
-        assertEquals(-1, ElfMachine.machine(pe));
-        assertTrue(ElfMachine.architecture(pe).isEmpty());
+        assertTrue(ElfReader.machine(pe).isEmpty());
     }
 }

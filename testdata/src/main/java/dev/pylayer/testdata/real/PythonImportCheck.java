@@ -24,14 +24,25 @@ public final class PythonImportCheck {
 
     /** Runs {@code import m1, m2, …} against {@code layerDir/python/lib/python3.11/site-packages} and {@code layerDir/python}. */
     public static Outcome importAll(Path layerDir, String pythonLibFolder, List<String> modules) {
-        String pythonPath = layerDir.resolve("python").resolve("lib").resolve(pythonLibFolder).resolve("site-packages")
-                + java.io.File.pathSeparator + layerDir.resolve("python");
-        String script = "import " + String.join(", ", modules) + "; print('imported', " + modules.size() + ")";
+        return run(layerDir, pythonLibFolder, "import " + String.join(", ", modules) + "; print('imported', "
+                + modules.size() + ")", List.of());
+    }
+
+    /**
+     * Runs a Python {@code script} with the layer's two Lambda paths on {@code PYTHONPATH}, followed by
+     * {@code after} (e.g. the site-packages of another layer standing in for the runtime's own packages, which
+     * come after /opt on Lambda's {@code sys.path}).
+     */
+    public static Outcome run(Path layerDir, String pythonLibFolder, String script, List<Path> after) {
+        StringBuilder pythonPath = new StringBuilder()
+                .append(layerDir.resolve("python").resolve("lib").resolve(pythonLibFolder).resolve("site-packages"))
+                .append(java.io.File.pathSeparator).append(layerDir.resolve("python"));
+        after.forEach(path -> pythonPath.append(java.io.File.pathSeparator).append(path));
         try {
             ProcessBuilder builder = new ProcessBuilder(List.of(RealTools.python311().orElseThrow(), "-S", "-c", script))
                     .redirectErrorStream(true);
             builder.environment().remove("PYTHONHOME");
-            builder.environment().put("PYTHONPATH", pythonPath);
+            builder.environment().put("PYTHONPATH", pythonPath.toString());
             builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -24,8 +24,8 @@ public final class RealTools {
     }
 
     /**
-     * The mirror script: {@code PYLAYER_MIRROR_SCRIPT} if set, else {@code ../shared/pypi-mirror.py} next to
-     * the repository (where the developer machines keep it).
+     * The mirror script: {@code PYLAYER_MIRROR_SCRIPT} if set, else {@code shared/pypi-mirror.py} beside the
+     * repository or beside one of its parent folders (where the developer machines keep it).
      */
     public static Optional<Path> mirrorScript() {
         String configured = System.getenv("PYLAYER_MIRROR_SCRIPT");
@@ -33,8 +33,14 @@ public final class RealTools {
             Path path = Path.of(configured);
             return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
         }
-        Path path = repositoryRoot().resolveSibling("shared").resolve("pypi-mirror.py");
-        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+        // ../shared next to the checkout, or next to a folder holding it (a worktree under /work/wt/NAME).
+        for (Path dir = repositoryRoot(); dir != null && dir.getParent() != null; dir = dir.getParent()) {
+            Path path = dir.resolveSibling("shared").resolve("pypi-mirror.py");
+            if (Files.isRegularFile(path)) {
+                return Optional.of(path);
+            }
+        }
+        return Optional.empty();
     }
 
     /** An executable that answers {@code --version} within a few seconds, e.g. {@code python3.11}. */

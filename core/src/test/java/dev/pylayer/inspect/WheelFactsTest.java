@@ -1,0 +1,73 @@
+package dev.pylayer.inspect;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pylayer.elf.ElfFile;
+import dev.pylayer.testdata.elf.ElfBuilder;
+import dev.pylayer.testdata.wheels.WheelBuilder;
+import dev.pylayer.wheel.WheelArchive;
+import dev.pylayer.wheel.WheelEntry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WheelFactsTest {
+    @TempDir
+    Path dir;
+
+    private WheelFacts factsOf(Path wheel) throws IOException {
+        WheelFacts.Recorder recorder = WheelFacts.recorder();
+        try (WheelArchive archive = WheelArchive.open(wheel)) {
+            for (WheelEntry entry : archive.entries()) {
+                try (InputStream in = archive.openRawChecked(entry, recorder.entry(entry.name(), entry.compressedSize()))) {
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+            }
+        }
+        return recorder.facts();
+    }
+
+    @Test
+    void keepsWhatTheInspectionNeedsAcrossBuilds() throws IOException {
+        byte[] so = ElfBuilder.x86_64().needed("libc.so.6", "libstdc++.so.6").soname("_native.so")
+                .versionNeed("libc.so.6", "GLIBC_2.17", "GLIBC_2.28").versionNeed("libstdc++.so.6", "GLIBCXX_3.4.29")
+                .toBytes();
+        Path wheel = WheelBuilder.wheel("native", "1.0").tag("cp311-cp311-manylinux_2_28_x86_64")
+                .file("native/__init__.py", "X = 1\n").file("native/_native.so", so).writeTo(dir);
+        WheelFacts facts = factsOf(wheel);
+        assertTrue(facts.keepable());
+
+        WheelFacts again = WheelFacts.fromJson(facts.toJson()).orElseThrow();
+        LayerEntry elf = again.entry("native/_native.so").orElseThrow();
+        assertEquals(BinaryFormat.ELF, elf.format());
+        assertEquals(so.length, elf.size());
+        ElfFile original = facts.entry("native/_native.so").orElseThrow().elf();
+        assertEquals(original, elf.elf());
+        assertEquals("2.28", elf.elf().maxGlibc().orElseThrow().toString());
+        assertArrayEquals(facts.entry("native/__init__.py").orElseThrow().sha256(),
+                again.entry("native/__init__.py").orElseThrow().sha256());
+        String wheelFile = new String(again.kept("native-1.0.dist-info/WHEEL").orElseThrow(), StandardCharsets.UTF_8);
+        assertTrue(wheelFile.contains("Tag: cp311-cp311-manylinux_2_28_x86_64"), wheelFile);
+    }
+
+    @Test
+    void anUnreadableElfFileIsJudgedAfreshEachTime() throws IOException {
+        byte[] broken = java.util.Arrays.copyOf(ElfBuilder.x86_64().toBytes(), 40);
+        Path wheel = WheelBuilder.wheel("broken", "1.0").tag("cp311-cp311-manylinux_2_17_x86_64")
+                .file("broken/_b.so", broken).writeTo(dir);
+        assertFalse(factsOf(wheel).keepable());
+    }
+
+    @Test
+    void otherFormatsOrDamagedFactsAreNotRead() {
+        assertTrue(WheelFacts.fromJson("{\"format\":\"wheel-facts-0\",\"entries\":{}}".getBytes(StandardCharsets.UTF_8))
+                .isEmpty());
+        assertTrue(WheelFacts.fromJson("not json".getBytes(StandardCharsets.UTF_8)).isEmpty());
+    }
+}
