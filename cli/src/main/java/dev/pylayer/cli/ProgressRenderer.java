@@ -16,11 +16,12 @@ final class ProgressRenderer implements BuildListener {
     private final boolean live;
     private final boolean verbose;
     private final boolean quiet;
+    private static final long REDRAW_NANOS = 80_000_000L;
     private final long started = System.nanoTime();
     private int pinned;
     private String status = "";
     private int shownWidth;
-    private long lastDraw;
+    private long lastDraw = System.nanoTime() - REDRAW_NANOS;
 
     ProgressRenderer(PrintWriter err, boolean live, boolean verbose, boolean quiet) {
         this.err = err;
@@ -29,9 +30,22 @@ final class ProgressRenderer implements BuildListener {
         this.quiet = quiet;
     }
 
-    /** Whether stderr is probably a terminal (the JDK can only tell for the console as a whole). */
+    /**
+     * Set by the launcher to what {@code [ -t 2 ]} says: Java 17 cannot tell whether stderr alone is a terminal
+     * ({@link System#console()} looks at stdin and stdout), and {@code pylayer build … 2> build.log} must not
+     * fill the log with status lines.
+     */
+    static final String STDERR_TERMINAL = "pylayer.stderr.terminal";
+
+    /** Whether stderr is a terminal that can redraw a status line. */
     static boolean isTerminal() {
-        return System.console() != null && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM"));
+        return isTerminal(System.getProperty(STDERR_TERMINAL), System.console() != null, System.getenv("TERM"));
+    }
+
+    /** The launcher's word when it gave one, else the console's; never on a dumb or unknown terminal. */
+    static boolean isTerminal(String launcherSays, boolean console, String term) {
+        boolean terminal = launcherSays != null ? Boolean.parseBoolean(launcherSays) : console;
+        return terminal && term != null && !term.equals("dumb");
     }
 
     @Override
@@ -61,14 +75,26 @@ final class ProgressRenderer implements BuildListener {
             }
             return;
         }
-        if (event instanceof BuildEvent.PhaseStarted started) {
-            status = started.phase().displayName() + "…";
-        } else if (event instanceof BuildEvent.PackagePinned pin) {
+        if (event instanceof BuildEvent.PackagePinned pin) {
             pinned++;
-            status = "Resolving: " + pinned + " pinned, last " + pin.name() + " " + pin.version();
             if (verbose) {
                 line("pinned " + pin.name() + " " + pin.version() + " (" + pin.filename() + ")");
             }
+        }
+        if (!live) {
+            return;
+        }
+        if (event instanceof BuildEvent.PhaseStarted started) {
+            status = started.phase().displayName() + "…";
+            draw(true);
+            return;
+        }
+        if (System.nanoTime() - lastDraw < REDRAW_NANOS) {
+            // The line is redrawn at most every REDRAW_NANOS: what it would have said is not even formatted.
+            return;
+        }
+        if (event instanceof BuildEvent.PackagePinned pin) {
+            status = "Resolving: " + pinned + " pinned, last " + pin.name() + " " + pin.version();
         } else if (event instanceof BuildEvent.DownloadProgress download) {
             double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
             status = String.format(Locale.ROOT, "Downloading: %d/%d wheels, %s%s, %s/s", download.doneFiles(),
@@ -87,7 +113,7 @@ final class ProgressRenderer implements BuildListener {
             return;
         }
         long now = System.nanoTime();
-        if (!force && now - lastDraw < 80_000_000L) {
+        if (!force && now - lastDraw < REDRAW_NANOS) {
             return;
         }
         lastDraw = now;

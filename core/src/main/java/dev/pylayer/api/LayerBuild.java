@@ -57,6 +57,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Builds a Lambda layer from Python requirements: the library's front door (the CLI is a thin shell over it).
@@ -297,8 +298,11 @@ public final class LayerBuild {
             SizeControl size = new SizeControl(new SizeControl.Options(excludeRuntimeProvided, slim, slimStubs,
                     excludes, directUpload), session.target, session.request.requirements(), packages, wheels);
             LayerFacts facts;
-            try (LayerPlan plan = LayerPlan.create(LayerLayout.forRuntime(runtime), sources,
-                    WheelArchive.DEFAULT_UNCOMPRESSED_BUDGET, size.trim(), session.executor)) {
+            // Each wheel was opened (and checked) as it arrived: the plan takes those archives.
+            Function<LayerSource, WheelArchive> opener = source -> session.downloads.take(source.wheel())
+                    .orElseGet(() -> WheelArchive.open(source.wheel(), source.filename()));
+            try (LayerPlan plan = LayerPlan.create(LayerLayout.forRuntime(runtime), sources, size.trim(),
+                    session.executor, opener)) {
                 size.check(plan, unzippedLimit, zippedLimit);
                 size.report(plan, session::warn, message -> listener.onEvent(new BuildEvent.Detail(message)));
                 Map<String, WheelFacts> factsByWheel = new HashMap<>();
@@ -529,6 +533,7 @@ public final class LayerBuild {
 
         @Override
         public void close() {
+            downloads.close();
             executor.shutdownNow();
             client.close();
             cache.close();

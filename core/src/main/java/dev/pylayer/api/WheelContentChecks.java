@@ -32,20 +32,47 @@ final class WheelContentChecks {
         this.helpers = Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
     }
 
+    /** A checked wheel's facts, and its archive left open for the layer writer. */
+    record Opened(WheelFacts facts, WheelArchive archive) {
+    }
+
+    /**
+     * Opens the wheel (central directory, RECORD and METADATA, see {@link WheelArchive#open}) and checks its content
+     * unless a pass is remembered for its digest; throws the wheel's typed error when an entry does not match what
+     * the wheel declares. The archive is returned open: opening is a good part of planning a layer, and done here
+     * it overlaps the resolution.
+     */
+    Opened open(DistributionFile file, Path wheel) {
+        WheelArchive archive = WheelArchive.open(wheel, WheelFilename.parse(file.filename()));
+        try {
+            return new Opened(remembered(file).orElseGet(() -> verify(file, archive)), archive);
+        } catch (RuntimeException | Error e) {
+            archive.close();
+            throw e;
+        }
+    }
+
     /** Throws the wheel's typed error when an entry does not match what the wheel declares; else its facts. */
     WheelFacts check(DistributionFile file, Path wheel) {
-        Optional<String> sha256 = file.sha256();
-        if (sha256.isPresent()) {
-            Optional<WheelFacts> known = cache.findings(sha256.get(), CHECK).flatMap(WheelFacts::fromJson);
-            if (known.isPresent()) {
-                return known.get();
-            }
+        Optional<WheelFacts> known = remembered(file);
+        if (known.isPresent()) {
+            return known.get();
         }
-        WheelFacts.Recorder recorder = WheelFacts.recorder();
         try (WheelArchive archive = WheelArchive.open(wheel, WheelFilename.parse(file.filename()))) {
-            archive.verifyContents(executor, helpers, entry -> recorder.entry(entry.name(), entry.compressedSize()));
+            return verify(file, archive);
         }
+    }
+
+    private Optional<WheelFacts> remembered(DistributionFile file) {
+        return file.sha256().flatMap(hex -> cache.findings(hex, CHECK)).flatMap(WheelFacts::fromJson);
+    }
+
+    private WheelFacts verify(DistributionFile file, WheelArchive archive) {
+        WheelFacts.Recorder recorder = WheelFacts.recorder();
+        archive.verifyContents(executor, helpers, entry -> recorder.entry(entry.name(), entry.compressedSize(),
+                entry.size(), archive.checkHashesSha256(entry)));
         WheelFacts facts = recorder.facts();
+        Optional<String> sha256 = file.sha256();
         if (sha256.isPresent() && facts.keepable()) {
             cache.recordPassed(sha256.get(), CHECK, facts.toJson());
         }

@@ -3,10 +3,12 @@ package dev.pylayer.api;
 import dev.pylayer.index.DistributionFile;
 import dev.pylayer.index.IndexClient;
 import dev.pylayer.inspect.WheelFacts;
+import dev.pylayer.wheel.WheelArchive;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +27,8 @@ record CheckedWheel(Path path, WheelFacts facts) {
  * Wheel downloads that start as soon as the resolver pins a version (most pins survive, so the bytes arrive
  * while resolution goes on) and are awaited once the resolution is final. Each file is fetched once, then its
  * content is checked ({@link WheelContentChecks}) on the same thread, so a wheel is ready to be copied raw when
- * its future completes; progress is reported as one total over all files.
+ * its future completes, and its archive stays open for the layer writer ({@link #take}); progress is reported as
+ * one total over all files.
  */
 final class WheelDownloads {
     private final IndexClient client;
@@ -34,6 +37,8 @@ final class WheelDownloads {
     private final Function<DistributionFile, Collection<String>> requiredHashes;
     private final WheelContentChecks checks;
     private final Map<String, CompletableFuture<CheckedWheel>> downloads = new ConcurrentHashMap<>();
+    private final Map<Path, WheelArchive> opened = new ConcurrentHashMap<>();
+    private volatile boolean closed;
     private final AtomicLong doneBytes = new AtomicLong();
     private final AtomicInteger doneFiles = new AtomicInteger();
     private volatile long totalBytes = -1;
@@ -56,11 +61,27 @@ final class WheelDownloads {
                 doneBytes.addAndGet(bytes);
                 report(false);
             });
-            WheelFacts facts = checks.check(file, path);
+            WheelContentChecks.Opened checked = checks.open(file, path);
+            WheelFacts facts = checked.facts();
+            if (opened.putIfAbsent(path, checked.archive()) != null || closed) {
+                checked.archive().close();
+            }
             doneFiles.incrementAndGet();
             report(false);
             return new CheckedWheel(path, facts);
         }, executor));
+    }
+
+    /** The archive opened (and checked) when {@code wheel} arrived, if it is still open; the caller closes it. */
+    Optional<WheelArchive> take(Path wheel) {
+        return Optional.ofNullable(opened.remove(wheel));
+    }
+
+    /** Closes the archives nobody took (wheels the resolution did not keep, or a build that failed). */
+    void close() {
+        closed = true;
+        opened.values().forEach(WheelArchive::close);
+        opened.clear();
     }
 
     /** Waits for every file (starting those not started), reporting totals over exactly these files. */

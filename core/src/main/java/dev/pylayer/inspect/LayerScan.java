@@ -2,12 +2,10 @@ package dev.pylayer.inspect;
 
 import dev.pylayer.elf.ElfException;
 import dev.pylayer.elf.ElfFile;
-import dev.pylayer.elf.ElfReader;
 import dev.pylayer.wheel.ContentSink;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
@@ -202,7 +200,8 @@ final class LayerScan {
         private final String name;
         private final long compressedSize;
         private final Limits limits;
-        private final MessageDigest sha256 = sha256();
+        private final MessageDigest sha256;
+        private final long expectedSize;
         private final byte[] head = new byte[4];
         private int headLength;
         private BinaryFormat format;
@@ -215,16 +214,38 @@ final class LayerScan {
         private byte[] digest;
 
         EntryCapture(String name, long compressedSize, Limits limits, boolean keep) {
+            this(name, compressedSize, -1, limits, keep, false);
+        }
+
+        /**
+         * @param expectedSize the declared size, when known (-1 if not): an ELF file is then read into one array
+         *                     of that size
+         * @param hashedByCheck whether the content check hands over the SHA-256 ({@link #sha256(byte[])}), so the
+         *                     bytes are not hashed a second time
+         */
+        EntryCapture(String name, long compressedSize, long expectedSize, Limits limits, boolean keep,
+                     boolean hashedByCheck) {
             this.name = name;
             this.compressedSize = compressedSize;
+            this.expectedSize = expectedSize;
             this.limits = limits;
             this.kept = keep ? new ByteArrayOutputStream() : null;
+            this.sha256 = hashedByCheck ? null : LayerScan.sha256();
+        }
+
+        @Override
+        public void sha256(byte[] computed) {
+            if (sha256 == null) {
+                digest = computed.clone();
+            }
         }
 
         @Override
         public void update(byte[] buffer, int offset, int length) {
             size += length;
-            sha256.update(buffer, offset, length);
+            if (sha256 != null) {
+                sha256.update(buffer, offset, length);
+            }
             if (kept != null) {
                 if (kept.size() + length > limits.metadataFile()) {
                     kept = null;
@@ -253,7 +274,7 @@ final class LayerScan {
         private void decideFormat() {
             format = BinaryFormat.of(java.util.Arrays.copyOf(head, headLength));
             if (format == BinaryFormat.ELF) {
-                elf = new ElfCapture(limits.inMemoryElf());
+                elf = new ElfCapture(limits.inMemoryElf(), expectedSize);
                 writeElf(head, 0, headLength);
             }
         }
@@ -273,7 +294,9 @@ final class LayerScan {
             if (format == null) {
                 decideFormat();
             }
-            digest = sha256.digest();
+            if (sha256 != null) {
+                digest = sha256.digest();
+            }
             if (elf != null) {
                 try {
                     elfFile = elf.read();
@@ -309,53 +332,6 @@ final class LayerScan {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Bytes of one ELF file: in memory up to a limit, then in a temporary file deleted after reading. */
-    private static final class ElfCapture {
-        private final long inMemoryLimit;
-        private ByteArrayOutputStream memory = new ByteArrayOutputStream();
-        private Path spill;
-        private OutputStream spillStream;
-
-        ElfCapture(long inMemoryLimit) {
-            this.inMemoryLimit = inMemoryLimit;
-        }
-
-        void write(byte[] bytes, int offset, int length) throws IOException {
-            if (memory != null && memory.size() + length <= inMemoryLimit) {
-                memory.write(bytes, offset, length);
-                return;
-            }
-            if (spillStream == null) {
-                spill = Files.createTempFile("pylayer-inspect-", ".elf");
-                spillStream = Files.newOutputStream(spill);
-                memory.writeTo(spillStream);
-                memory = null;
-            }
-            spillStream.write(bytes, offset, length);
-        }
-
-        ElfFile read() throws IOException {
-            if (spillStream == null) {
-                return ElfReader.read(memory.toByteArray());
-            }
-            spillStream.close();
-            return ElfReader.read(spill);
-        }
-
-        void close() {
-            try {
-                if (spillStream != null) {
-                    spillStream.close();
-                }
-                if (spill != null) {
-                    Files.deleteIfExists(spill);
-                }
-            } catch (IOException e) {
-                // A temporary file we could not delete is the OS's to clean up; the inspection stands.
-            }
         }
     }
 }

@@ -102,9 +102,11 @@ final class LayoutCheck {
                 + "bin/ and extensions/; nothing on Lambda looks there", "leave it out to save space");
     }
 
+    /** Absolute, a backslash, a drive letter or a {@code ..} segment (checked per entry: no regex, no split). */
     private static boolean isUnsafe(String name) {
-        return name.startsWith("/") || name.contains("\\") || name.matches("^[A-Za-z]:.*")
-                || List.of(name.split("/")).contains("..");
+        boolean driveLetter = name.length() >= 2 && name.charAt(1) == ':'
+                && (name.charAt(0) >= 'A' && name.charAt(0) <= 'Z' || name.charAt(0) >= 'a' && name.charAt(0) <= 'z');
+        return name.startsWith("/") || name.contains("\\") || driveLetter || ("/" + name + "/").contains("/../");
     }
 
     private static String firstSegment(String name) {

@@ -56,13 +56,26 @@ public final class WheelFacts {
 
         /** A sink for the inflated bytes of the wheel entry {@code name}; facts count only once it is finished. */
         public ContentSink entry(String name, long compressedSize) {
+            return entry(name, compressedSize, -1, false);
+        }
+
+        /**
+         * As {@link #entry(String, long)}, knowing the entry's declared size and whether the content check hands
+         * over the SHA-256 it computes for RECORD ({@link ContentSink#sha256}), which is then not computed twice.
+         */
+        public ContentSink entry(String name, long compressedSize, long size, boolean hashedByCheck) {
             boolean keep = isWheelFile(name);
-            LayerScan.EntryCapture capture = new LayerScan.EntryCapture(name, compressedSize,
-                    LayerScan.Limits.DEFAULT, keep);
+            LayerScan.EntryCapture capture = new LayerScan.EntryCapture(name, compressedSize, size,
+                    LayerScan.Limits.DEFAULT, keep, hashedByCheck);
             return new ContentSink() {
                 @Override
                 public void update(byte[] buffer, int offset, int length) {
                     capture.update(buffer, offset, length);
+                }
+
+                @Override
+                public void sha256(byte[] digest) {
+                    capture.sha256(digest);
                 }
 
                 @Override

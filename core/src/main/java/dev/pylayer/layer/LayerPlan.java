@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * Everything a layer will hold, decided before a byte is written: the wheels are opened (and checked, see
@@ -87,13 +88,26 @@ public final class LayerPlan implements Closeable {
      */
     public static LayerPlan create(LayerLayout layout, Collection<LayerSource> sources, long wheelBudget,
                                    LayerTrim trim, Executor executor) {
+        return create(layout, sources, trim, executor,
+                source -> WheelArchive.open(source.wheel(), source.filename(), wheelBudget));
+    }
+
+    /**
+     * As {@link #create(LayerLayout, Collection, long, LayerTrim, Executor)}, with each wheel's archive from
+     * {@code opener}: a caller that opened (and checked) the wheels as they arrived hands those over, so that
+     * opening (central directory, RECORD, METADATA: a good part of planning) overlapped its resolution. The plan
+     * closes every archive it gets.
+     */
+    public static LayerPlan create(LayerLayout layout, Collection<LayerSource> sources, LayerTrim trim,
+                                   Executor executor, Function<LayerSource, WheelArchive> opener) {
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(trim, "trim");
+        Objects.requireNonNull(opener, "opener");
         List<LayerSource> ordered = ordered(sources);
         List<CompletableFuture<Planned>> futures = new ArrayList<>();
         for (LayerSource source : ordered) {
-            futures.add(executor == null ? planNow(source, layout, wheelBudget)
-                    : CompletableFuture.supplyAsync(() -> Planned.of(source, layout, wheelBudget), executor));
+            futures.add(executor == null ? planNow(source, layout, opener)
+                    : CompletableFuture.supplyAsync(() -> Planned.of(source, layout, opener), executor));
         }
         List<WheelArchive> archives = new ArrayList<>();
         List<DistributionPlan> plans = new ArrayList<>();
@@ -122,9 +136,10 @@ public final class LayerPlan implements Closeable {
         }
     }
 
-    private static CompletableFuture<Planned> planNow(LayerSource source, LayerLayout layout, long wheelBudget) {
+    private static CompletableFuture<Planned> planNow(LayerSource source, LayerLayout layout,
+                                                      Function<LayerSource, WheelArchive> opener) {
         try {
-            return CompletableFuture.completedFuture(Planned.of(source, layout, wheelBudget));
+            return CompletableFuture.completedFuture(Planned.of(source, layout, opener));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(new CompletionException(e));
         }
@@ -132,8 +147,8 @@ public final class LayerPlan implements Closeable {
 
     /** One wheel opened and planned; the archive is closed when planning fails. */
     private record Planned(WheelArchive archive, DistributionPlan plan) {
-        static Planned of(LayerSource source, LayerLayout layout, long wheelBudget) {
-            WheelArchive archive = WheelArchive.open(source.wheel(), source.filename(), wheelBudget);
+        static Planned of(LayerSource source, LayerLayout layout, Function<LayerSource, WheelArchive> opener) {
+            WheelArchive archive = opener.apply(source);
             try {
                 return new Planned(archive, DistributionPlan.of(archive, source.requested(), layout));
             } catch (RuntimeException e) {

@@ -402,7 +402,7 @@ final class PipProvider implements ResolutionProvider<PythonRequirement, Candida
                             WheelCandidate likely = wheels.get(0);
                             catalog.prefetchMetadata(likely.file());
                             if (prefetched.add(likely)) {
-                                dependencies(likely);
+                                prefetchDependenciesOf(likely);
                             }
                         }
                     } catch (RuntimeException e) {
@@ -411,6 +411,22 @@ final class PipProvider implements ResolutionProvider<PythonRequirement, Candida
                 });
             }
         }
+    }
+
+    /**
+     * Prefetches what the likely winner requires. Nothing is recorded (no warning, no unusable release, no
+     * dependencies): the engine may never try this candidate, and computes its dependencies when it does.
+     */
+    private void prefetchDependenciesOf(WheelCandidate likely) {
+        CoreMetadata metadata = catalog.metadata(likely.file());
+        List<PythonRequirement> next = new ArrayList<>();
+        for (String text : metadata.requiresDist()) {
+            Requirement requirement = Requirement.parse(text.strip());
+            if (requirement.url().isEmpty() && requirement.appliesTo(environment, Set.of())) {
+                next.addAll(split(requirement));
+            }
+        }
+        prefetch(next);
     }
 
     /** An identifier split into its project and extras: {@code foo[a,b]} → {@code foo}, {a, b}. */

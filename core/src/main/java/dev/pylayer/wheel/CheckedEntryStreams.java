@@ -88,6 +88,17 @@ final class CheckedEntryStreams {
         };
     }
 
+    /**
+     * Where inflated bytes land before they are checked: one array per thread for entries of 8 KiB and more (checking
+     * thousands of files would otherwise allocate an array per file), a small one for the many small files. The
+     * array holds nothing between calls: what is inflated into it is checked before {@code read} returns.
+     */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
+
+    private static byte[] scratch(long entrySize) {
+        return entrySize < 8 * 1024 ? new byte[(int) Math.max(1024, entrySize + 1)] : SCRATCH.get();
+    }
+
     private static final class RawCheckingStream extends FilterInputStream {
         private final WheelEntry entry;
         private final EntryVerifier verifier;
@@ -104,8 +115,7 @@ final class CheckedEntryStreams {
             this.wheel = wheel;
             this.sink = sink;
             this.inflater = entry.method() == WheelEntry.DEFLATED ? new Inflater(true) : null;
-            // Sized to the entry (most are small) so that checking thousands of files allocates little.
-            this.scratch = inflater == null ? null : new byte[(int) Math.max(1024, Math.min(64 * 1024, entry.size() + 1))];
+            this.scratch = inflater == null ? null : scratch(entry.size());
         }
 
         @Override
@@ -136,7 +146,10 @@ final class CheckedEntryStreams {
                         throw corrupt("its deflate data ends early", null);
                     }
                 }
-                verifier.finish();
+                byte[] sha256 = verifier.finish();
+                if (sha256 != null) {
+                    sink.sha256(sha256);
+                }
                 sink.finish();
             }
             return n;

@@ -19,6 +19,13 @@ public interface ContentSink {
 
     void update(byte[] buffer, int offset, int length);
 
+    /**
+     * The entry's SHA-256, when the check computed one to compare with RECORD (which gives sha256 for nearly every
+     * file): called once the content matched, before {@link #finish}, so that the sink need not hash it again.
+     */
+    default void sha256(byte[] digest) {
+    }
+
     /** All bytes have been seen and they passed the entry's checks. */
     void finish();
 }

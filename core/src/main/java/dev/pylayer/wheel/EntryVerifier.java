@@ -36,7 +36,13 @@ final class EntryVerifier {
         }
     }
 
-    void finish() {
+    /** Whether {@link #finish} gives the content's SHA-256 (RECORD's hash for this entry is sha256). */
+    static boolean givesSha256(Optional<RecordHash> recorded) {
+        return recorded.map(hash -> hash.algorithm().equalsIgnoreCase("sha256")).orElse(false);
+    }
+
+    /** Checks what streamed past; returns the content's SHA-256 when it was computed for RECORD, else null. */
+    byte[] finish() {
         if (count != entry.size()) {
             throw new InvalidWheelException(wheel, entry.name(),
                     "holds " + count + " bytes but declares " + entry.size());
@@ -44,9 +50,14 @@ final class EntryVerifier {
         if (crc.getValue() != entry.crc()) {
             throw new InvalidWheelException(wheel, entry.name(), "its CRC-32 does not match the content");
         }
-        if (digest != null && !recorded.get().matches(digest.digest())) {
+        if (digest == null) {
+            return null;
+        }
+        byte[] computed = digest.digest();
+        if (!recorded.get().matches(computed)) {
             throw new InvalidWheelException(wheel, entry.name(),
                     "its content does not match the " + recorded.get().algorithm() + " hash in RECORD");
         }
+        return givesSha256(recorded) ? computed : null;
     }
 }

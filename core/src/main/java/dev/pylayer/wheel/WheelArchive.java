@@ -349,9 +349,17 @@ public final class WheelArchive implements Closeable {
         }
     }
 
+    /** Whether checking this entry computes its SHA-256 (RECORD gives a sha256 for it): {@link ContentSink#sha256}. */
+    public boolean checkHashesSha256(WheelEntry entry) {
+        return EntryVerifier.givesSha256(recordHash(entry));
+    }
+
+    private Optional<RecordHash> recordHash(WheelEntry entry) {
+        return record == null ? Optional.empty() : record.entry(entry.name()).flatMap(RecordEntry::hash);
+    }
+
     private EntryVerifier verifier(WheelEntry entry) {
-        Optional<RecordHash> hash = record == null ? Optional.empty() : record.entry(entry.name()).flatMap(RecordEntry::hash);
-        return new EntryVerifier(name(), entry, hash);
+        return new EntryVerifier(name(), entry, recordHash(entry));
     }
 
     private ZipArchiveEntry zipEntry(WheelEntry entry) {

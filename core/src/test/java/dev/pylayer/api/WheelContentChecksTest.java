@@ -1,5 +1,6 @@
 package dev.pylayer.api;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +13,7 @@ import dev.pylayer.testdata.wheels.HostileWheels;
 import dev.pylayer.testdata.wheels.HostileWheels.Hostile;
 import dev.pylayer.testdata.wheels.WheelBuilder;
 import dev.pylayer.wheel.InvalidWheelException;
+import dev.pylayer.wheel.WheelArchive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +48,28 @@ class WheelContentChecksTest {
         assertTrue(cache.passed(digest, WheelContentChecks.CHECK));
         // Known good by its digest: not opened again (the path is not even read).
         checks.check(file, dir.resolve("gone.whl"));
+    }
+
+    @Test
+    void opensAWheelForTheWriterAndInflatesItOnlyWhenNoPassIsRemembered() throws IOException {
+        Hostile hostile = HostileWheels.recordWrongHash();
+        Path wheel = hostile.writeTo(dir);
+        String digest = sha256(wheel);
+        ContentCache cache = ContentCache.open(dir.resolve("cache"));
+        WheelContentChecks checks = new WheelContentChecks(cache, Runnable::run);
+        DistributionFile file = file(hostile.filename(), Map.of("sha256", digest));
+        assertThrows(InvalidWheelException.class, () -> checks.open(file, wheel));
+
+        Path good = WheelBuilder.wheel("demo", "1.0").file("demo/__init__.py", "X = 1\n").writeTo(dir);
+        DistributionFile goodFile = file(good.getFileName().toString(), Map.of("sha256", sha256(good)));
+        WheelContentChecks.Opened opened = checks.open(goodFile, good);
+        try (WheelArchive archive = opened.archive()) {
+            assertTrue(archive.entry("demo/__init__.py").isPresent(), "handed over open");
+        }
+        assertTrue(cache.passed(sha256(good), WheelContentChecks.CHECK));
+        WheelContentChecks.Opened again = checks.open(goodFile, good);
+        again.archive().close();
+        assertArrayEquals(opened.facts().toJson(), again.facts().toJson(), "the same facts, remembered");
     }
 
     @Test

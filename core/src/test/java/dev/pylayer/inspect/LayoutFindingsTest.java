@@ -108,6 +108,24 @@ class LayoutFindingsTest {
         assertEquals(2, findings(report, FindingKind.LAYOUT_UNSAFE_PATH).size());
     }
 
+    @ParameterizedTest(name = "{0}: unsafe {1}")
+    @CsvSource({
+            "python/a/../../b, true",
+            "python/..,        true",
+            "C:/python/x,      true",
+            "c:x,              true",
+            "python/a\\b.py,   true",
+            "python/..x/y,     false",
+            "python/x../y,     false",
+            "python/.../y,     false",
+            "python/a:b/c,     false",
+            "1:/python/x,      false",
+    })
+    void flagsAbsoluteDriveLetterBackslashAndParentSegmentsOnly(String name, boolean unsafe) {
+        InspectionReport report = inspect(TestLayer.create().wheel(requests(), "python3.11").file(name, "x"));
+        assertEquals(unsafe ? 1 : 0, findings(report, FindingKind.LAYOUT_UNSAFE_PATH).size(), name);
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource({
             "_x.cpython-312-x86_64-linux-gnu.so, 'is built for CPython 3.12 on x86_64-linux-gnu'",

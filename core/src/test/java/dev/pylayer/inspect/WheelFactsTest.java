@@ -57,6 +57,29 @@ class WheelFactsTest {
     }
 
     @Test
+    void theSameFactsWhenTheContentCheckHandsOverItsSha256AndTheSizesAreKnown() throws IOException {
+        byte[] small = ElfBuilder.x86_64().needed("libc.so.6").versionNeed("libc.so.6", "GLIBC_2.17").toBytes();
+        // Over the in-memory limit: read from a temporary file either way.
+        byte[] large = ElfBuilder.x86_64().needed("libm.so.6").versionNeed("libm.so.6", "GLIBC_2.27")
+                .padding((int) LayerScan.Limits.DEFAULT.inMemoryElf() + 1).toBytes();
+        Path wheel = WheelBuilder.wheel("native", "1.0").tag("cp311-cp311-manylinux_2_28_x86_64")
+                .file("native/__init__.py", "X = 1\n").file("native/_small.so", small)
+                .file("native/_large.so", large).writeTo(dir);
+        WheelFacts.Recorder shared = WheelFacts.recorder();
+        try (WheelArchive archive = WheelArchive.open(wheel)) {
+            archive.verifyContents(Runnable::run, 0, entry -> shared.entry(entry.name(), entry.compressedSize(),
+                    entry.size(), archive.checkHashesSha256(entry)));
+            assertTrue(archive.checkHashesSha256(archive.entry("native/_small.so").orElseThrow()));
+            assertFalse(archive.checkHashesSha256(archive.entry("native-1.0.dist-info/RECORD").orElseThrow()),
+                    "RECORD gives no hash of itself");
+        }
+        WheelFacts facts = shared.facts();
+        assertTrue(facts.keepable());
+        assertArrayEquals(factsOf(wheel).toJson(), facts.toJson());
+        assertEquals("2.27", facts.entry("native/_large.so").orElseThrow().elf().maxGlibc().orElseThrow().toString());
+    }
+
+    @Test
     void anUnreadableElfFileIsJudgedAfreshEachTime() throws IOException {
         byte[] broken = java.util.Arrays.copyOf(ElfBuilder.x86_64().toBytes(), 40);
         Path wheel = WheelBuilder.wheel("broken", "1.0").tag("cp311-cp311-manylinux_2_17_x86_64")
