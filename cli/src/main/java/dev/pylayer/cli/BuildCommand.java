@@ -10,19 +10,19 @@ import dev.pylayer.publish.LayerName;
 import dev.pylayer.publish.LayerPublisher;
 import dev.pylayer.publish.PublishRequest;
 import dev.pylayer.publish.PublishResult;
-import dev.pylayer.publish.Sizes;
 import dev.pylayer.runtime.Architecture;
+import dev.pylayer.runtime.ByteSize;
 import dev.pylayer.runtime.LambdaRuntime;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code pylayer build}: requirements in, a Lambda layer zip out (and optionally published and attached). */
 @Command(name = "build", sortOptions = false, mixinStandardHelpOptions = true,
@@ -197,10 +197,10 @@ final class BuildCommand implements Callable<Integer> {
     static String summary(BuildResult result) {
         long requested = result.packages().stream().filter(BuiltPackage::requested).count();
         String excluded = result.excluded().files() == 0 ? "" : String.format(java.util.Locale.ROOT,
-                " (left out %d files, %s)", result.excluded().files(), Sizes.human(result.excluded().bytes()));
+                " (left out %d files, %s)", result.excluded().files(), ByteSize.human(result.excluded().bytes()));
         return String.format(java.util.Locale.ROOT, "Built %s for %s: %d packages (%d requested), %s zipped, %s unzipped%s, "
                         + "%d files, in %.1f s%nsha256 %s", result.output(), result.target(), result.packages().size(),
-                requested, Sizes.human(result.layer().size()), Sizes.human(result.layer().uncompressedSize()), excluded,
+                requested, ByteSize.human(result.layer().size()), ByteSize.human(result.layer().uncompressedSize()), excluded,
                 result.layer().files(), result.elapsed().toMillis() / 1000.0, result.layer().sha256());
     }
 

@@ -6,6 +6,8 @@ import dev.pylayer.inspect.InspectionReport;
 import dev.pylayer.inspect.LayerSizes;
 import dev.pylayer.inspect.Severity;
 import dev.pylayer.inspect.SizeEntry;
+import dev.pylayer.runtime.ByteSize;
+import dev.pylayer.runtime.LambdaLimits;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,12 +62,12 @@ final class InspectionRenderer {
 
     private static void renderSizes(LayerSizes sizes, PrintWriter out) {
         out.println("sizes");
-        out.printf(Locale.ROOT, "  %-10s %10s   of %s for a direct upload%n", "zipped", LayerSizes.format(sizes.zippedBytes()),
-                LayerSizes.format(LayerSizes.DIRECT_UPLOAD_LIMIT));
+        out.printf(Locale.ROOT, "  %-10s %10s   of %s for a direct upload%n", "zipped", ByteSize.human(sizes.zippedBytes()),
+                ByteSize.human(LambdaLimits.MAX_DIRECT_UPLOAD_BYTES));
         out.printf(Locale.ROOT, "  %-10s %10s   of %s for the function and all its layers (%s)%n", "unzipped",
-                LayerSizes.format(sizes.unzippedBytes()), LayerSizes.format(LayerSizes.UNZIPPED_LIMIT),
-                sizes.unzippedHeadroom() >= 0 ? LayerSizes.format(sizes.unzippedHeadroom()) + " left"
-                        : LayerSizes.format(-sizes.unzippedHeadroom()) + " over");
+                ByteSize.human(sizes.unzippedBytes()), ByteSize.human(LambdaLimits.MAX_UNZIPPED_BYTES),
+                sizes.unzippedHeadroom() >= 0 ? ByteSize.human(sizes.unzippedHeadroom()) + " left"
+                        : ByteSize.human(-sizes.unzippedHeadroom()) + " over");
         out.printf(Locale.ROOT, "  %-10s %10d%n", "files", sizes.files());
         table("largest packages", sizes.largestPackages(), out);
         table("largest folders", sizes.largestFolders(), out);
@@ -79,7 +81,7 @@ final class InspectionRenderer {
         int width = entries.stream().mapToInt(entry -> entry.name().length()).max().orElse(0);
         for (SizeEntry entry : entries) {
             out.printf(Locale.ROOT, "    %-" + width + "s %10s %10s zipped %7d %s%n", entry.name(),
-                    LayerSizes.format(entry.unzippedBytes()), LayerSizes.format(entry.zippedBytes()), entry.files(),
+                    ByteSize.human(entry.unzippedBytes()), ByteSize.human(entry.zippedBytes()), entry.files(),
                     entry.files() == 1 ? "file" : "files");
         }
     }

@@ -5,16 +5,16 @@ import dev.pylayer.publish.LayerName;
 import dev.pylayer.publish.LayerPublisher;
 import dev.pylayer.publish.LayerVersionInfo;
 import dev.pylayer.publish.PruneResult;
-import dev.pylayer.publish.Sizes;
+import dev.pylayer.runtime.ByteSize;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code pylayer layers list|prune NAME}: the versions of a published layer. */
 @Command(name = "layers", mixinStandardHelpOptions = true, versionProvider = PylayerCommand.VersionProvider.class,
@@ -61,7 +61,7 @@ final class LayersCommand implements Runnable {
                     List<List<String>> rows = new ArrayList<>();
                     for (LayerVersionInfo version : versions) {
                         rows.add(List.of(Long.toString(version.version()), version.createdDate(),
-                                version.codeSize() < 0 ? "?" : Sizes.human(version.codeSize()),
+                                version.codeSize() < 0 ? "?" : ByteSize.human(version.codeSize()),
                                 String.join(",", version.compatibleRuntimes()),
                                 String.join(",", version.compatibleArchitectures()),
                                 version.codeSha256() == null ? "" : version.codeSha256()));

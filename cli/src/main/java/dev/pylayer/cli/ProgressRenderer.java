@@ -2,7 +2,7 @@ package dev.pylayer.cli;
 
 import dev.pylayer.api.BuildEvent;
 import dev.pylayer.api.BuildListener;
-import dev.pylayer.publish.Sizes;
+import dev.pylayer.runtime.ByteSize;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -98,12 +98,12 @@ final class ProgressRenderer implements BuildListener {
         } else if (event instanceof BuildEvent.DownloadProgress download) {
             double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
             status = String.format(Locale.ROOT, "Downloading: %d/%d wheels, %s%s, %s/s", download.doneFiles(),
-                    download.totalFiles(), Sizes.human(download.doneBytes()),
-                    download.totalBytes() >= 0 ? " of " + Sizes.human(download.totalBytes()) : "",
-                    Sizes.human((long) (download.doneBytes() / seconds)));
+                    download.totalFiles(), ByteSize.human(download.doneBytes()),
+                    download.totalBytes() >= 0 ? " of " + ByteSize.human(download.totalBytes()) : "",
+                    ByteSize.human((long) (download.doneBytes() / seconds)));
         } else if (event instanceof BuildEvent.WritingProgress writing) {
             status = String.format(Locale.ROOT, "Writing layer: %d/%d entries, %s", writing.doneEntries(),
-                    writing.totalEntries(), Sizes.human(writing.doneBytes()));
+                    writing.totalEntries(), ByteSize.human(writing.doneBytes()));
         }
         draw(false);
     }

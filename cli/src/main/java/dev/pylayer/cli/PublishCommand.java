@@ -7,19 +7,19 @@ import dev.pylayer.publish.LayerPermission;
 import dev.pylayer.publish.LayerPublisher;
 import dev.pylayer.publish.PublishRequest;
 import dev.pylayer.publish.PublishResult;
-import dev.pylayer.publish.Sizes;
 import dev.pylayer.runtime.Architecture;
+import dev.pylayer.runtime.ByteSize;
 import dev.pylayer.runtime.LambdaRuntime;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code pylayer publish LAYER.zip --name NAME}: one layer version, reused when unchanged, optionally attached. */
 @Command(name = "publish", sortOptions = false, mixinStandardHelpOptions = true,
@@ -114,7 +114,7 @@ final class PublishCommand implements Callable<Integer> {
                     + "` (same CodeSha256, runtimes and architectures; --force publishes anyway)";
         }
         return "published version " + result.layerVersion().version() + " of `" + result.layerVersion().layerArn() + "` ("
-                + Sizes.human(result.archive().size()) + " zipped, " + Sizes.human(result.archive().unzippedSize())
+                + ByteSize.human(result.archive().size()) + " zipped, " + ByteSize.human(result.archive().unzippedSize())
                 + " unzipped, " + (result.upload() == PublishResult.Upload.S3 ? "via " + result.s3Location() : "direct upload")
                 + ")";
     }

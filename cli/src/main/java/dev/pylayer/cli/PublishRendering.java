@@ -11,7 +11,7 @@ import dev.pylayer.publish.PruneResult;
 import dev.pylayer.publish.PublishEvent;
 import dev.pylayer.publish.PublishListener;
 import dev.pylayer.publish.PublishResult;
-import dev.pylayer.publish.Sizes;
+import dev.pylayer.runtime.ByteSize;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +37,8 @@ final class PublishRendering {
             if (event instanceof PublishEvent.Warning warning) {
                 err.println("warning: " + warning.message());
             } else if (event instanceof PublishEvent.UploadProgress progress) {
-                err.println("uploading to S3: " + Sizes.human(progress.doneBytes()) + " of "
-                        + Sizes.human(progress.totalBytes()));
+                err.println("uploading to S3: " + ByteSize.human(progress.doneBytes()) + " of "
+                        + ByteSize.human(progress.totalBytes()));
             } else if (event instanceof PublishEvent.WaitingForFunction waiting && verbose) {
                 err.println("waiting for function `" + waiting.function() + "` to finish updating");
             } else if (event instanceof PublishEvent.Detail detail && verbose) {

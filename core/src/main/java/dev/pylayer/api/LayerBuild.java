@@ -11,7 +11,6 @@ import dev.pylayer.inspect.FindingKind;
 import dev.pylayer.inspect.InspectionReport;
 import dev.pylayer.inspect.LayerInspector;
 import dev.pylayer.inspect.WheelFacts;
-import dev.pylayer.layer.LayerBudget;
 import dev.pylayer.layer.LayerFacts;
 import dev.pylayer.layer.LayerLayout;
 import dev.pylayer.layer.LayerPlan;
@@ -19,21 +18,22 @@ import dev.pylayer.layer.LayerSource;
 import dev.pylayer.layer.LayerZipWriter;
 import dev.pylayer.layer.PathGlob;
 import dev.pylayer.name.PackageName;
-import dev.pylayer.publish.Sizes;
 import dev.pylayer.requirement.Requirement;
 import dev.pylayer.requirements.Hash;
 import dev.pylayer.requirements.RequirementLine;
 import dev.pylayer.requirements.RequirementsFile;
 import dev.pylayer.resolve.DistributionCatalog;
 import dev.pylayer.resolve.IndexCatalog;
+import dev.pylayer.resolve.Resolution;
 import dev.pylayer.resolve.ResolveListener;
 import dev.pylayer.resolve.ResolveRequest;
 import dev.pylayer.resolve.ResolvedPackage;
-import dev.pylayer.resolve.Resolution;
 import dev.pylayer.resolve.Resolver;
 import dev.pylayer.resolve.RootRequirement;
 import dev.pylayer.resolve.WheelCandidate;
 import dev.pylayer.runtime.Architecture;
+import dev.pylayer.runtime.ByteSize;
+import dev.pylayer.runtime.LambdaLimits;
 import dev.pylayer.runtime.LambdaRuntime;
 import dev.pylayer.runtime.LambdaTarget;
 import dev.pylayer.wheel.WheelArchive;
@@ -96,8 +96,8 @@ public final class LayerBuild {
     private boolean slimStubs;
     private final List<PathGlob> excludes = new ArrayList<>();
     private boolean directUpload;
-    private long unzippedLimit = LayerBudget.LAMBDA_UNZIPPED_LIMIT;
-    private long zippedLimit = LayerBudget.LAMBDA_DIRECT_UPLOAD_LIMIT;
+    private long unzippedLimit = LambdaLimits.MAX_UNZIPPED_BYTES;
+    private long zippedLimit = LambdaLimits.MAX_DIRECT_UPLOAD_BYTES;
 
     private LayerBuild(LambdaRuntime runtime) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
@@ -311,8 +311,8 @@ public final class LayerBuild {
                 }
                 inspect(plan, factsByWheel, output, session);
                 facts = write(plan, output);
-                if (!directUpload && facts.size() > LayerBudget.LAMBDA_DIRECT_UPLOAD_LIMIT) {
-                    session.warn("the zip is " + Sizes.human(facts.size()) + ", over the 50 MB Lambda accepts in an "
+                if (!directUpload && facts.size() > LambdaLimits.MAX_DIRECT_UPLOAD_BYTES) {
+                    session.warn("the zip is " + ByteSize.human(facts.size()) + ", over the 50 MB Lambda accepts in an "
                             + "upload request (publish it through an S3 bucket: --s3-bucket)");
                 }
                 excluded = size.excluded(plan, i -> builtPackage(packages.get(i), wheels.get(i)));

@@ -7,10 +7,10 @@ import dev.pylayer.layer.LayerPlan;
 import dev.pylayer.layer.LayerTrim;
 import dev.pylayer.layer.PathGlob;
 import dev.pylayer.name.PackageName;
-import dev.pylayer.publish.Sizes;
 import dev.pylayer.requirement.Requirement;
 import dev.pylayer.resolve.ResolvedPackage;
 import dev.pylayer.resolve.RootRequirement;
+import dev.pylayer.runtime.ByteSize;
 import dev.pylayer.runtime.LambdaTarget;
 import dev.pylayer.runtime.RuntimeProvidedPackages;
 import dev.pylayer.wheel.CoreMetadata;
@@ -117,14 +117,14 @@ final class SizeControl {
             LayerTrim trim = LayerTrim.NONE.withDistributions(provided);
             all = all.withDistributions(provided);
             long saved = saved(plan.preview(trim), zipped);
-            hints.add("--exclude-runtime-provided would save " + about + Sizes.human(saved) + ": "
+            hints.add("--exclude-runtime-provided would save " + about + ByteSize.human(saved) + ": "
                     + names(provided) + " (the " + target.runtime() + " runtime ships them)");
         }
         if (!options.slim()) {
             all = all.withSlim(true);
             List<Exclusion> preview = plan.preview(LayerTrim.NONE.withSlim(true));
             if (saved(preview, false) > 0) {
-                hints.add("--slim would save " + about + Sizes.human(saved(preview, zipped))
+                hints.add("--slim would save " + about + ByteSize.human(saved(preview, zipped))
                         + ": __pycache__ folders, .pyc files and the test suites packages ship");
             }
         }
@@ -132,14 +132,14 @@ final class SizeControl {
             all = all.withSlimStubs(true);
             List<Exclusion> preview = plan.preview(LayerTrim.NONE.withSlimStubs(true));
             if (saved(preview, false) > 0) {
-                hints.add("--slim-stubs would save " + about + Sizes.human(saved(preview, zipped)) + ": .pyi type stubs");
+                hints.add("--slim-stubs would save " + about + ByteSize.human(saved(preview, zipped)) + ": .pyi type stubs");
             }
         }
         if (hints.size() > 1) {
             long size = zipped ? plan.zipSizeEstimate() : plan.uncompressedSize();
             long saved = saved(plan.preview(all), zipped);
-            hints.add("all of these together would save " + about + Sizes.human(saved) + ", leaving " + about
-                    + Sizes.human(size - saved) + (zipped ? " zipped" : " unzipped"));
+            hints.add("all of these together would save " + about + ByteSize.human(saved) + ", leaving " + about
+                    + ByteSize.human(size - saved) + (zipped ? " zipped" : " unzipped"));
         }
         return hints;
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pylayer.elf.ElfClass;
 import dev.pylayer.elf.ElfFile;
 import dev.pylayer.elf.SymbolVersion;
+import dev.pylayer.runtime.LambdaLimits;
 import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Locale;
@@ -72,8 +73,8 @@ public final class InspectionReportJson {
         sizes.put("zippedBytes", layerSizes.zippedBytes());
         sizes.put("unzippedBytes", layerSizes.unzippedBytes());
         sizes.put("files", layerSizes.files());
-        sizes.put("directUploadLimitBytes", LayerSizes.DIRECT_UPLOAD_LIMIT);
-        sizes.put("unzippedLimitBytes", LayerSizes.UNZIPPED_LIMIT);
+        sizes.put("directUploadLimitBytes", LambdaLimits.MAX_DIRECT_UPLOAD_BYTES);
+        sizes.put("unzippedLimitBytes", LambdaLimits.MAX_UNZIPPED_BYTES);
         sizeEntries(sizes.putArray("largestPackages"), layerSizes.largestPackages());
         sizeEntries(sizes.putArray("largestFolders"), layerSizes.largestFolders());
         ArrayNode distributions = root.putArray("distributions");

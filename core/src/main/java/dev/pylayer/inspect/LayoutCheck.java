@@ -1,6 +1,7 @@
 package dev.pylayer.inspect;
 
 import dev.pylayer.inspect.RuntimeView.Placement;
+import dev.pylayer.runtime.ByteSize;
 import dev.pylayer.runtime.LambdaTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,7 +78,7 @@ final class LayoutCheck {
         }
         if (scan.budgetExhausted()) {
             findings.add(new Finding(Severity.WARNING, FindingKind.READ_BUDGET, "", "stopped inflating after "
-                    + LayerSizes.format(scan.limits().readBudget()) + ": the layer is far beyond Lambda's size limit "
+                    + ByteSize.human(scan.limits().readBudget()) + ": the layer is far beyond Lambda's size limit "
                     + "(or a zip bomb); later files were counted by their declared size and not checked",
                     "make the layer smaller than 250 MB unzipped"));
         }

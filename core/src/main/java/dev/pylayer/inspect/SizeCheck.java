@@ -1,5 +1,7 @@
 package dev.pylayer.inspect;
 
+import dev.pylayer.runtime.ByteSize;
+import dev.pylayer.runtime.LambdaLimits;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,19 +46,19 @@ final class SizeCheck {
 
     static List<Finding> check(LayerSizes sizes, RuntimeView view) {
         List<Finding> findings = new ArrayList<>();
-        if (sizes.unzippedBytes() > LayerSizes.UNZIPPED_LIMIT) {
+        if (sizes.unzippedBytes() > LambdaLimits.MAX_UNZIPPED_BYTES) {
             String heaviest = sizes.largestPackages().stream().limit(3)
-                    .map(entry -> entry.name() + " " + LayerSizes.format(entry.unzippedBytes()))
+                    .map(entry -> entry.name() + " " + ByteSize.human(entry.unzippedBytes()))
                     .collect(Collectors.joining(", "));
             findings.add(new Finding(Severity.ERROR, FindingKind.SIZE_UNZIPPED, "", "the layer is "
-                    + LayerSizes.format(sizes.unzippedBytes()) + " unzipped, over Lambda's "
-                    + LayerSizes.format(LayerSizes.UNZIPPED_LIMIT) + " for a function and all its layers (largest: "
+                    + ByteSize.human(sizes.unzippedBytes()) + " unzipped, over Lambda's "
+                    + ByteSize.human(LambdaLimits.MAX_UNZIPPED_BYTES) + " for a function and all its layers (largest: "
                     + heaviest + ")", "leave out what " + view.target().runtime() + " already has (boto3, botocore), "
                     + "drop tests and __pycache__ folders, split the layer, or ship a container image instead"));
         }
-        if (sizes.zippedBytes() > LayerSizes.DIRECT_UPLOAD_LIMIT) {
+        if (sizes.zippedBytes() > LambdaLimits.MAX_DIRECT_UPLOAD_BYTES) {
             findings.add(new Finding(Severity.WARNING, FindingKind.SIZE_ZIPPED, "", "the zip is "
-                    + LayerSizes.format(sizes.zippedBytes()) + ", over the " + LayerSizes.format(LayerSizes.DIRECT_UPLOAD_LIMIT)
+                    + ByteSize.human(sizes.zippedBytes()) + ", over the " + ByteSize.human(LambdaLimits.MAX_DIRECT_UPLOAD_BYTES)
                     + " Lambda accepts in an upload request", "publish it through an S3 bucket"));
         }
         return findings;

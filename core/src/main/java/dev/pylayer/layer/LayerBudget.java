@@ -1,9 +1,9 @@
 package dev.pylayer.layer;
 
+import dev.pylayer.runtime.LambdaLimits;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -17,10 +17,6 @@ import java.util.Objects;
  */
 public record LayerBudget(long size, long limit, List<DistributionFacts> largest, List<FolderSize> largestFolders,
                           Measure measure) {
-    /** Lambda's quota on a function's deployment package and layers, unzipped: 250 MB. */
-    public static final long LAMBDA_UNZIPPED_LIMIT = 262_144_000L;
-    /** Lambda's quota on a zip uploaded directly (not through S3): 50 MB. */
-    public static final long LAMBDA_DIRECT_UPLOAD_LIMIT = 52_428_800L;
     /** How many distributions and folders a message names. */
     private static final int NAMED = 5;
 
@@ -40,7 +36,7 @@ public record LayerBudget(long size, long limit, List<DistributionFacts> largest
 
     /** The plan against the 250 MB unzipped limit. */
     public static LayerBudget of(LayerPlan plan) {
-        return of(plan, LAMBDA_UNZIPPED_LIMIT);
+        return of(plan, LambdaLimits.MAX_UNZIPPED_BYTES);
     }
 
     public static LayerBudget of(LayerPlan plan, long limit) {
@@ -50,7 +46,7 @@ public record LayerBudget(long size, long limit, List<DistributionFacts> largest
 
     /** The plan's estimated zip size against the 50 MB of a direct upload (not through S3). */
     public static LayerBudget zipped(LayerPlan plan) {
-        return zipped(plan, LAMBDA_DIRECT_UPLOAD_LIMIT);
+        return zipped(plan, LambdaLimits.MAX_DIRECT_UPLOAD_BYTES);
     }
 
     public static LayerBudget zipped(LayerPlan plan, long limit) {
@@ -82,26 +78,5 @@ public record LayerBudget(long size, long limit, List<DistributionFacts> largest
         if (!fits()) {
             throw new LayerTooLargeException(this, savings);
         }
-    }
-
-    /** Whether a written zip of {@code zipSize} bytes can be uploaded directly rather than through S3. */
-    public static boolean fitsDirectUpload(long zipSize) {
-        return zipSize <= LAMBDA_DIRECT_UPLOAD_LIMIT;
-    }
-
-    /** {@code 512 B}, {@code 3.4 KB}, {@code 12.3 MB} (binary units, as the Lambda console counts). */
-    static String human(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
-        }
-        return megabytes(bytes);
-    }
-
-    /** {@code 12.3 MB} (MiB, as the Lambda console counts). */
-    static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 }

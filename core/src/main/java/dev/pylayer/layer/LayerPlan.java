@@ -1,5 +1,6 @@
 package dev.pylayer.layer;
 
+import dev.pylayer.runtime.LambdaLimits;
 import dev.pylayer.wheel.WheelArchive;
 import java.io.Closeable;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class LayerPlan implements Closeable {
 
     /** Plans a layer of these wheels; each wheel's declared size is capped at Lambda's 250 MB. */
     public static LayerPlan create(LayerLayout layout, Collection<LayerSource> sources) {
-        return create(layout, sources, WheelArchive.DEFAULT_UNCOMPRESSED_BUDGET);
+        return create(layout, sources, LambdaLimits.MAX_UNZIPPED_BYTES);
     }
 
     /** Plans a layer of these wheels, refusing any wheel that declares more than {@code wheelBudget} bytes. */
@@ -72,7 +73,7 @@ public final class LayerPlan implements Closeable {
      * dist-info's METADATA, RECORD or WHEEL.
      */
     public static LayerPlan create(LayerLayout layout, Collection<LayerSource> sources, LayerTrim trim) {
-        return create(layout, sources, WheelArchive.DEFAULT_UNCOMPRESSED_BUDGET, trim);
+        return create(layout, sources, LambdaLimits.MAX_UNZIPPED_BYTES, trim);
     }
 
     private static LayerPlan create(LayerLayout layout, Collection<LayerSource> sources, long wheelBudget,

@@ -1,5 +1,6 @@
 package dev.pylayer.layer;
 
+import dev.pylayer.runtime.ByteSize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,20 +34,20 @@ public final class LayerTooLargeException extends LayerException {
 
     private static String message(String what, LayerBudget budget) {
         if (budget.measure() == LayerBudget.Measure.ZIPPED) {
-            return "the layer would be about " + LayerBudget.megabytes(budget.size()) + " zipped, over Lambda's limit of "
-                    + LayerBudget.megabytes(budget.limit()) + " for a zip uploaded directly (about `" + budget.size()
+            return "the layer would be about " + ByteSize.megabytes(budget.size()) + " zipped, over Lambda's limit of "
+                    + ByteSize.megabytes(budget.limit()) + " for a zip uploaded directly (about `" + budget.size()
                     + "` > `" + budget.limit() + "` bytes); largest unzipped: " + named(budget.largest());
         }
         return message(what, budget.size(), budget.limit(), budget.largest());
     }
 
     private static String message(String what, long size, long limit, List<DistributionFacts> largest) {
-        return "the layer would be " + LayerBudget.megabytes(size) + " " + what + ", over Lambda's limit of "
-                + LayerBudget.megabytes(limit) + " (`" + size + "` > `" + limit + "` bytes); largest: " + named(largest);
+        return "the layer would be " + ByteSize.megabytes(size) + " " + what + ", over Lambda's limit of "
+                + ByteSize.megabytes(limit) + " (`" + size + "` > `" + limit + "` bytes); largest: " + named(largest);
     }
 
     private static String named(List<DistributionFacts> largest) {
-        return largest.stream().map(d -> d.name().display() + " " + LayerBudget.megabytes(d.installedSize()))
+        return largest.stream().map(d -> d.name().display() + " " + ByteSize.megabytes(d.installedSize()))
                 .collect(Collectors.joining(", "));
     }
 
@@ -55,7 +56,7 @@ public final class LayerTooLargeException extends LayerException {
         if (!budget.largestFolders().isEmpty()) {
             hints.add("largest folders" + (budget.measure() == LayerBudget.Measure.ZIPPED ? " unzipped: " : ": ")
                     + budget.largestFolders().stream()
-                    .map(folder -> folder.path() + " " + LayerBudget.human(folder.bytes()))
+                    .map(folder -> folder.path() + " " + ByteSize.human(folder.bytes()))
                     .collect(Collectors.joining(", ")) + "; --exclude GLOB (e.g. `pkg/data/**`) leaves out files the"
                     + " function never loads");
         }

@@ -1,5 +1,7 @@
 package dev.pylayer.publish;
 
+import dev.pylayer.runtime.ByteSize;
+import dev.pylayer.runtime.LambdaLimits;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -106,8 +108,8 @@ final class FunctionAttacher {
         long own = layerUnzippedBytes > 0 ? layerUnzippedBytes : Math.max(0, layer.codeSize());
         long total = code + others + own;
         if (total > LambdaLimits.MAX_UNZIPPED_BYTES) {
-            throw LayerTooLargeException.function(function, total, "function code " + Sizes.human(code)
-                    + " zipped, other layers " + Sizes.human(others) + " zipped, this layer " + Sizes.human(own)
+            throw LayerTooLargeException.function(function, total, "function code " + ByteSize.human(code)
+                    + " zipped, other layers " + ByteSize.human(others) + " zipped, this layer " + ByteSize.human(own)
                     + (layerUnzippedBytes > 0 ? " unzipped" : " zipped"));
         }
     }

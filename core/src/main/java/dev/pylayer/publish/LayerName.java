@@ -1,5 +1,6 @@
 package dev.pylayer.publish;
 
+import dev.pylayer.runtime.LambdaLimits;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package dev.pylayer.publish;
 
+import dev.pylayer.runtime.LambdaLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

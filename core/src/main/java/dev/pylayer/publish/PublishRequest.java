@@ -1,6 +1,7 @@
 package dev.pylayer.publish;
 
 import dev.pylayer.runtime.Architecture;
+import dev.pylayer.runtime.LambdaLimits;
 import dev.pylayer.runtime.LambdaRuntime;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.pylayer.publish;
 
+import dev.pylayer.runtime.LambdaLimits;
 import java.util.List;
 
 /** Attaching would give a function more layers than Lambda allows. */

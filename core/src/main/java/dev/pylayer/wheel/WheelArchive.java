@@ -1,6 +1,7 @@
 package dev.pylayer.wheel;
 
 import dev.pylayer.name.PackageName;
+import dev.pylayer.runtime.LambdaLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -32,7 +33,8 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  *     ({@link UnsafeWheelEntryException}); symlinks and other non-regular entries (Unix mode in the external
  *     attributes); encrypted entries; compression other than stored and deflated; duplicate names;</li>
  * <li>the sum of declared uncompressed sizes against a budget, by default Lambda's 250 MB unzipped limit
- *     ({@link WheelTooLargeException}: a zip bomb is refused from its central directory);</li>
+ *     ({@link LambdaLimits#MAX_UNZIPPED_BYTES}; {@link WheelTooLargeException}: a zip bomb is refused from its
+ *     central directory);</li>
  * <li>exactly one {@code .dist-info} directory whose name starts with the project's (pip's
  *     {@code wheel_dist_info_dir}), with WHEEL (Wheel-Version 1.x), METADATA (the file name's project and
  *     version, as pip's metadata consistency check wants) and RECORD;</li>
@@ -42,8 +44,6 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * the declared size, and the CRC-32 and RECORD hash at the end.
  */
 public final class WheelArchive implements Closeable {
-    /** Lambda's limit on a function and its layers unzipped: 250 MB, 262144000 bytes. */
-    public static final long DEFAULT_UNCOMPRESSED_BUDGET = 262_144_000L;
     /** METADATA, WHEEL, RECORD and entry_points.txt are read into memory; none is near this large. */
     static final int SMALL_FILE_LIMIT = 64 * 1024 * 1024;
 
@@ -110,12 +110,12 @@ public final class WheelArchive implements Closeable {
     /** Opens a wheel whose file name is its wheel name, with the default budget. */
     public static WheelArchive open(Path file) {
         Path name = Objects.requireNonNull(file, "file").getFileName();
-        return open(file, WheelFilename.parse(name == null ? "" : name.toString()), DEFAULT_UNCOMPRESSED_BUDGET);
+        return open(file, WheelFilename.parse(name == null ? "" : name.toString()), LambdaLimits.MAX_UNZIPPED_BYTES);
     }
 
     /** Opens a wheel stored under another name (a cache keeps wheels by digest), with the default budget. */
     public static WheelArchive open(Path file, WheelFilename filename) {
-        return open(file, filename, DEFAULT_UNCOMPRESSED_BUDGET);
+        return open(file, filename, LambdaLimits.MAX_UNZIPPED_BYTES);
     }
 
     /**

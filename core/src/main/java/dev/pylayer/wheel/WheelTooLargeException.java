@@ -1,5 +1,6 @@
 package dev.pylayer.wheel;
 
+import dev.pylayer.runtime.LambdaLimits;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ public final class WheelTooLargeException extends WheelException {
     public WheelTooLargeException(String wheel, String entry, long size, long budget, String why) {
         super("wheel `" + wheel + "` " + why + " (" + size + " bytes; budget " + budget + " bytes; entry `"
                         + UnsafeWheelEntryException.printable(entry) + "`)",
-                List.of("a Lambda layer holds at most 262144000 bytes unzipped; a wheel this large cannot fit,"
+                List.of("a Lambda layer holds at most " + LambdaLimits.MAX_UNZIPPED_BYTES + " bytes unzipped; a wheel this large cannot fit,"
                         + " and one that lies about its sizes is a zip bomb"));
         this.wheel = wheel;
         this.entry = entry;

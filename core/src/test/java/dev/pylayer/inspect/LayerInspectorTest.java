@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pylayer.runtime.Architecture;
+import dev.pylayer.runtime.LambdaLimits;
 import dev.pylayer.runtime.LambdaRuntime;
 import dev.pylayer.runtime.LambdaTarget;
 import dev.pylayer.testdata.elf.ElfBuilder;
@@ -94,9 +95,9 @@ class LayerInspectorTest {
     @Test
     void judgesSizesAgainstLambdasQuotas() {
         RuntimeView view = new RuntimeView(PY311);
-        LayerSizes small = new LayerSizes(LayerSizes.DIRECT_UPLOAD_LIMIT, LayerSizes.UNZIPPED_LIMIT, 1, List.of(), List.of());
+        LayerSizes small = new LayerSizes(LambdaLimits.MAX_DIRECT_UPLOAD_BYTES, LambdaLimits.MAX_UNZIPPED_BYTES, 1, List.of(), List.of());
         assertEquals(List.of(), SizeCheck.check(small, view));
-        LayerSizes big = new LayerSizes(LayerSizes.DIRECT_UPLOAD_LIMIT + 1, LayerSizes.UNZIPPED_LIMIT + 1, 1,
+        LayerSizes big = new LayerSizes(LambdaLimits.MAX_DIRECT_UPLOAD_BYTES + 1, LambdaLimits.MAX_UNZIPPED_BYTES + 1, 1,
                 List.of(new SizeEntry("torch 2.5.0", 200L << 20, 90L << 20, 9000)), List.of());
         List<Finding> findings = SizeCheck.check(big, view);
         assertEquals(List.of(FindingKind.SIZE_UNZIPPED, FindingKind.SIZE_ZIPPED), findings.stream().map(Finding::kind).toList());
@@ -161,7 +162,7 @@ class LayerInspectorTest {
         assertEquals("elf-glibc", json.at("/findings/0/kind").asText());
         assertEquals("error", json.at("/findings/0/severity").asText());
         assertEquals("wheel-tags", json.at("/findings/1/kind").asText());
-        assertEquals(LayerSizes.UNZIPPED_LIMIT, json.at("/sizes/unzippedLimitBytes").asLong());
+        assertEquals(LambdaLimits.MAX_UNZIPPED_BYTES, json.at("/sizes/unzippedLimitBytes").asLong());
         assertEquals("incompatible", json.at("/distributions/0/tagVerdict").asText());
         JsonNode elf = json.at("/elfFiles/0");
         assertEquals("python/lib/python3.11/site-packages/demo/_x.cpython-311-x86_64-linux-gnu.so", elf.at("/path").asText());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pylayer.runtime.LambdaLimits;
 import dev.pylayer.testdata.wheels.WheelBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class LayerBudgetTest {
         try (LayerPlan plan = plan()) {
             LayerBudget budget = LayerBudget.of(plan);
             assertTrue(budget.fits());
-            assertEquals(LayerBudget.LAMBDA_UNZIPPED_LIMIT, budget.limit());
+            assertEquals(LambdaLimits.MAX_UNZIPPED_BYTES, budget.limit());
             assertEquals(plan.uncompressedSize(), budget.size());
             budget.check();
         }
@@ -74,12 +75,6 @@ class LayerBudgetTest {
             assertTrue(error.hints().get(2).contains("--s3-bucket"), error.hints().toString());
             assertTrue(LayerBudget.zipped(plan).fits());
         }
-    }
-
-    @Test
-    void tellsWhetherAZipCanBeUploadedDirectly() {
-        assertTrue(LayerBudget.fitsDirectUpload(52_428_800));
-        assertFalse(LayerBudget.fitsDirectUpload(52_428_801));
     }
 
     @Test

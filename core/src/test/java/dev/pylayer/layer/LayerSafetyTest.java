@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pylayer.PylayerException;
+import dev.pylayer.runtime.LambdaLimits;
 import dev.pylayer.testdata.wheels.HostileWheels.Hostile;
 import dev.pylayer.testdata.wheels.HostileWheels;
 import dev.pylayer.testdata.wheels.WheelBuilder;
-import dev.pylayer.wheel.WheelArchive;
 import dev.pylayer.wheel.WheelException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,7 +61,7 @@ class LayerSafetyTest {
         try {
             PylayerException error = assertThrows(PylayerException.class, () -> {
                 try (LayerPlan plan = LayerPlan.create(LAYOUT, List.of(LayerSource.of(bad, true), LayerSource.of(good, true)),
-                        WheelArchive.DEFAULT_UNCOMPRESSED_BUDGET, LayerTrim.NONE, pool)) {
+                        LambdaLimits.MAX_UNZIPPED_BYTES, LayerTrim.NONE, pool)) {
                     LayerZipWriter.create().write(plan, output);
                 }
             });

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pylayer.runtime.LambdaLimits;
 import dev.pylayer.runtime.LambdaRuntime;
 import dev.pylayer.testdata.wheels.WheelBuilder;
 import dev.pylayer.wheel.Record;
 import dev.pylayer.wheel.RecordEntry;
-import dev.pylayer.wheel.WheelArchive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -263,7 +263,7 @@ class LayerZipWriterTest {
         LayerZipWriter.create().write(LAYOUT, sources, sequential);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
         try {
-            try (LayerPlan plan = LayerPlan.create(LAYOUT, sources, WheelArchive.DEFAULT_UNCOMPRESSED_BUDGET, LayerTrim.NONE,
+            try (LayerPlan plan = LayerPlan.create(LAYOUT, sources, LambdaLimits.MAX_UNZIPPED_BYTES, LayerTrim.NONE,
                     pool)) {
                 LayerZipWriter.create().write(plan, parallel);
             }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pylayer.runtime.Architecture;
+import dev.pylayer.runtime.LambdaLimits;
 import dev.pylayer.runtime.LambdaRuntime;
 import java.nio.file.Path;
 import java.util.Collections;

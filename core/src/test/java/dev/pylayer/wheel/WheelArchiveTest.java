@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pylayer.PylayerException;
-import dev.pylayer.testdata.wheels.HostileWheels;
+import dev.pylayer.runtime.LambdaLimits;
 import dev.pylayer.testdata.wheels.HostileWheels.Hostile;
+import dev.pylayer.testdata.wheels.HostileWheels;
 import dev.pylayer.testdata.wheels.WheelBuilder;
 import dev.pylayer.wheel.UnsafeWheelEntryException.Reason;
 import java.io.IOException;
@@ -121,7 +122,7 @@ class WheelArchiveTest {
         WheelTooLargeException error = assertThrows(WheelTooLargeException.class, () -> WheelArchive.open(file));
         assertEquals("hostile/bomb.bin", error.entry());
         assertTrue(error.size() >= HostileWheels.BOMB_DECLARED_SIZE);
-        assertEquals(WheelArchive.DEFAULT_UNCOMPRESSED_BUDGET, error.budget());
+        assertEquals(LambdaLimits.MAX_UNZIPPED_BYTES, error.budget());
     }
 
     @Test
