@@ -1,11 +1,6 @@
 package dev.pylayer.api;
 
-import dev.pylayer.cache.ContentCache;
 import dev.pylayer.cache.ContentDigest;
-import dev.pylayer.index.DistributionFile;
-import dev.pylayer.index.IndexClient;
-import dev.pylayer.index.IndexOptions;
-import dev.pylayer.index.PackageIndex;
 import dev.pylayer.inspect.Finding;
 import dev.pylayer.inspect.FindingKind;
 import dev.pylayer.inspect.InspectionReport;
@@ -17,20 +12,10 @@ import dev.pylayer.layer.LayerPlan;
 import dev.pylayer.layer.LayerSource;
 import dev.pylayer.layer.LayerZipWriter;
 import dev.pylayer.layer.PathGlob;
-import dev.pylayer.name.PackageName;
 import dev.pylayer.requirement.Requirement;
-import dev.pylayer.requirements.Hash;
-import dev.pylayer.requirements.RequirementLine;
-import dev.pylayer.requirements.RequirementsFile;
-import dev.pylayer.resolve.DistributionCatalog;
-import dev.pylayer.resolve.IndexCatalog;
 import dev.pylayer.resolve.Resolution;
-import dev.pylayer.resolve.ResolveListener;
-import dev.pylayer.resolve.ResolveRequest;
 import dev.pylayer.resolve.ResolvedPackage;
-import dev.pylayer.resolve.Resolver;
 import dev.pylayer.resolve.RootRequirement;
-import dev.pylayer.resolve.WheelCandidate;
 import dev.pylayer.runtime.Architecture;
 import dev.pylayer.runtime.ByteSize;
 import dev.pylayer.runtime.LambdaLimits;
@@ -42,21 +27,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -268,7 +244,7 @@ public final class LayerBuild {
 
     /** Resolves without downloading wheels or writing anything: what {@link #build} would install. */
     public Resolution resolve() {
-        try (Session session = open()) {
+        try (BuildSession session = open()) {
             return session.resolve(false);
         }
     }
@@ -277,57 +253,65 @@ public final class LayerBuild {
     public BuildResult build(Path output) {
         Objects.requireNonNull(output, "output");
         long start = System.nanoTime();
-        try (Session session = open()) {
+        try (BuildSession session = open()) {
             Resolution resolution = session.resolve(true);
             List<ResolvedPackage> packages = resolution.packages();
-
-            listener.onEvent(new BuildEvent.PhaseStarted(BuildEvent.Phase.DOWNLOADING));
-            long downloadStart = System.nanoTime();
-            List<CheckedWheel> checked = session.downloads.awaitAll(packages.stream().map(ResolvedPackage::file).toList());
+            List<CheckedWheel> checked = session.phase(BuildEvent.Phase.DOWNLOADING,
+                    () -> session.downloads().awaitAll(packages.stream().map(ResolvedPackage::file).toList()));
             List<Path> wheels = checked.stream().map(CheckedWheel::path).toList();
-            listener.onEvent(new BuildEvent.PhaseFinished(BuildEvent.Phase.DOWNLOADING, since(downloadStart)));
-
-            listener.onEvent(new BuildEvent.PhaseStarted(BuildEvent.Phase.WRITING));
-            long writeStart = System.nanoTime();
-            Excluded excluded;
-            List<LayerSource> sources = new ArrayList<>();
-            for (int i = 0; i < packages.size(); i++) {
-                sources.add(new LayerSource(wheels.get(i), WheelFilename.parse(packages.get(i).file().filename()),
-                        packages.get(i).requested()));
-            }
-            SizeControl size = new SizeControl(new SizeControl.Options(excludeRuntimeProvided, slim, slimStubs,
-                    excludes, directUpload), session.target, session.request.requirements(), packages, wheels);
-            LayerFacts facts;
-            // Each wheel was opened (and checked) as it arrived: the plan takes those archives.
-            Function<LayerSource, WheelArchive> opener = source -> session.downloads.take(source.wheel())
-                    .orElseGet(() -> WheelArchive.open(source.wheel(), source.filename()));
-            try (LayerPlan plan = LayerPlan.create(LayerLayout.forRuntime(runtime), sources, size.trim(),
-                    session.executor, opener)) {
-                size.check(plan, unzippedLimit, zippedLimit);
-                size.report(plan, session::warn, message -> listener.onEvent(new BuildEvent.Detail(message)));
-                Map<String, WheelFacts> factsByWheel = new HashMap<>();
-                for (int i = 0; i < packages.size(); i++) {
-                    factsByWheel.put(packages.get(i).file().filename(), checked.get(i).facts());
-                }
-                inspect(plan, factsByWheel, output, session);
-                facts = write(plan, output);
-                if (!directUpload && facts.size() > LambdaLimits.MAX_DIRECT_UPLOAD_BYTES) {
-                    session.warn("the zip is " + ByteSize.human(facts.size()) + ", over the 50 MB Lambda accepts in an "
-                            + "upload request (publish it through an S3 bucket: --s3-bucket)");
-                }
-                excluded = size.excluded(plan, i -> builtPackage(packages.get(i), wheels.get(i)));
-            }
-            listener.onEvent(new BuildEvent.PhaseFinished(BuildEvent.Phase.WRITING, since(writeStart)));
+            Written written = session.phase(BuildEvent.Phase.WRITING,
+                    () -> writeLayer(session, packages, checked, output));
 
             List<BuiltPackage> built = new ArrayList<>();
             for (int i = 0; i < packages.size(); i++) {
-                if (!size.leavesOut(packages.get(i).name())) {
+                if (!written.size().leavesOut(packages.get(i).name())) {
                     built.add(builtPackage(packages.get(i), wheels.get(i)));
                 }
             }
+            LayerFacts facts = written.facts();
             return new BuildResult(resolution.target(), built,
                     new LayerSummary(facts.sha256(), facts.size(), facts.uncompressedSize(), facts.files()),
-                    output, session.warnings, since(start), excluded);
+                    output, session.warnings(), BuildSession.since(start), written.excluded());
+        }
+    }
+
+    /** The written layer, what the size options left out of it, and the size options themselves. */
+    private record Written(LayerFacts facts, Excluded excluded, SizeControl size) {
+    }
+
+    /**
+     * Plans the layer from the checked wheels with the size options, checks the plan against the limits and as
+     * {@link #inspect} does, then writes it.
+     */
+    private Written writeLayer(BuildSession session, List<ResolvedPackage> packages, List<CheckedWheel> checked,
+            Path output) {
+        List<Path> wheels = checked.stream().map(CheckedWheel::path).toList();
+        List<LayerSource> sources = new ArrayList<>();
+        for (int i = 0; i < packages.size(); i++) {
+            sources.add(new LayerSource(wheels.get(i), WheelFilename.parse(packages.get(i).file().filename()),
+                    packages.get(i).requested()));
+        }
+        SizeControl size = new SizeControl(new SizeControl.Options(excludeRuntimeProvided, slim, slimStubs,
+                excludes, directUpload), session.target(), session.inputs().request().requirements(), packages,
+                wheels);
+        // Each wheel was opened (and checked) as it arrived: the plan takes those archives.
+        Function<LayerSource, WheelArchive> opener = source -> session.downloads().take(source.wheel())
+                .orElseGet(() -> WheelArchive.open(source.wheel(), source.filename()));
+        try (LayerPlan plan = LayerPlan.create(LayerLayout.forRuntime(runtime), sources, size.trim(),
+                session.executor(), opener)) {
+            size.check(plan, unzippedLimit, zippedLimit);
+            size.report(plan, session::warn, message -> listener.onEvent(new BuildEvent.Detail(message)));
+            Map<String, WheelFacts> factsByWheel = new HashMap<>();
+            for (int i = 0; i < packages.size(); i++) {
+                factsByWheel.put(packages.get(i).file().filename(), checked.get(i).facts());
+            }
+            inspect(plan, factsByWheel, output, session);
+            LayerFacts facts = write(plan, output);
+            if (!directUpload && facts.size() > LambdaLimits.MAX_DIRECT_UPLOAD_BYTES) {
+                session.warn("the zip is " + ByteSize.human(facts.size()) + ", over the 50 MB Lambda accepts in an "
+                        + "upload request (publish it through an S3 bucket: --s3-bucket)");
+            }
+            return new Written(facts, size.excluded(plan, i -> builtPackage(packages.get(i), wheels.get(i))), size);
         }
     }
 
@@ -335,7 +319,7 @@ public final class LayerBuild {
      * Checks the planned layer as `pylayer inspect` would check the zip (ELF files, dist-info, sizes), from what each
      * wheel's content check saw, before a byte is written: a layer that would not load is refused.
      */
-    private void inspect(LayerPlan plan, Map<String, WheelFacts> factsByWheel, Path output, Session session) {
+    private void inspect(LayerPlan plan, Map<String, WheelFacts> factsByWheel, Path output, BuildSession session) {
         LayerInspector.Recording recording = LayerInspector.record();
         plan.visitFiles(new LayerPlan.FileVisitor() {
             @Override
@@ -351,7 +335,7 @@ public final class LayerBuild {
                 recording.generated(zipPath, content);
             }
         });
-        InspectionReport report = recording.inspect(output, plan.zipSizeEstimate(), session.target);
+        InspectionReport report = recording.inspect(output, plan.zipSizeEstimate(), session.target());
         for (Finding warning : report.warnings()) {
             // The zipped size is only estimated here; the build says what the written zip weighs.
             if (warning.kind() != FindingKind.SIZE_ZIPPED) {
@@ -384,177 +368,10 @@ public final class LayerBuild {
         }
     }
 
-    private static Duration since(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
-    }
-
-    // ---- one build's resources: cache, HTTP client, threads ----
-
-    private Session open() {
-        return new Session();
-    }
-
-    /** The inputs gathered from the builder and the requirements files, and the resources of one build. */
-    private final class Session implements AutoCloseable {
-        final List<String> warnings = new ArrayList<>();
-        final LambdaTarget target = target();
-        final ResolveRequest request;
-        final ContentCache cache;
-        final IndexClient client;
-        final ExecutorService executor;
-        final PackageIndex index;
-        final WheelDownloads downloads;
-        final Map<PackageName, Set<String>> hashes;
-        final IndexOptions indexOptions;
-
-        Session() {
-            List<RootRequirement> roots = new ArrayList<>(requirements);
-            List<Requirement> constraints = new ArrayList<>();
-            Map<PackageName, Set<String>> hashesByName = new HashMap<>();
-            boolean pre = allowPrereleases;
-            boolean hashChecking = false;
-            Optional<String> fileIndexUrl = Optional.empty();
-            List<String> extras = new ArrayList<>(extraIndexUrls);
-            List<String> links = new ArrayList<>(findLinks);
-            boolean fileNoIndex = false;
-            List<Path> files = new ArrayList<>(requirementsFiles);
-            if (!files.isEmpty() || !constraintsFiles.isEmpty()) {
-                RequirementsFile parsed = RequirementsFile.parse(files, System::getenv);
-                RequirementsFile constraintsOnly = constraintsFiles.isEmpty() ? null
-                        : RequirementsFile.parse(constraintsFiles, System::getenv);
-                for (RequirementLine line : parsed.requirements()) {
-                    roots.add(new RootRequirement(line.requirement(), line.source()));
-                }
-                parsed.constraints().forEach(line -> constraints.add(line.requirement()));
-                if (constraintsOnly != null) {
-                    // A file given as -c holds constraints only, whatever its lines look like (pip's rule).
-                    constraintsOnly.requirements().forEach(line -> constraints.add(line.requirement()));
-                    constraintsOnly.constraints().forEach(line -> constraints.add(line.requirement()));
-                }
-                parsed.validateHashCheckingMode(target.markerEnvironment());
-                hashChecking = parsed.hashCheckingMode();
-                for (RequirementLine line : concat(parsed.requirements(), parsed.constraints())) {
-                    Set<Hash> given = parsed.hashesFor(line.requirement().name());
-                    if (!given.isEmpty()) {
-                        Set<String> texts = new LinkedHashSet<>();
-                        given.forEach(h -> texts.add(h.toString()));
-                        hashesByName.put(line.requirement().name(), texts);
-                    }
-                }
-                pre = pre || parsed.pre();
-                fileIndexUrl = parsed.indexUrl();
-                extras.addAll(parsed.extraIndexUrls());
-                parsed.findLinks().forEach(links::add);
-                fileNoIndex = parsed.noIndex();
-                warnings.addAll(parsed.warnings());
-            }
-            if (roots.isEmpty()) {
-                throw new NothingToBuildException();
-            }
-            this.hashes = Map.copyOf(hashesByName);
-            this.request = new ResolveRequest(roots, constraints, hashes, pre, hashChecking);
-
-            String mainIndex = indexUrl != null ? indexUrl : fileIndexUrl.orElse(IndexOptions.DEFAULT_INDEX_URL);
-            IndexOptions options = new IndexOptions(Optional.of(mainIndex), extras, links);
-            if (noIndex || fileNoIndex) {
-                options = options.withoutIndex();
-            }
-            this.indexOptions = options;
-            this.cache = noCache ? ContentCache.throwaway()
-                    : cacheDir != null ? ContentCache.open(cacheDir) : ContentCache.openDefault();
-            IndexClient built = null;
-            ExecutorService pool = null;
-            try {
-                built = IndexClient.builder().cache(cache).offline(offline).maxConcurrentRequests(threads).build();
-                pool = newPool(threads);
-                this.index = built.index(options);
-            } catch (RuntimeException e) {
-                if (pool != null) {
-                    pool.shutdownNow();
-                }
-                if (built != null) {
-                    built.close();
-                }
-                cache.close();
-                throw e;
-            }
-            this.client = built;
-            this.executor = pool;
-            this.downloads = new WheelDownloads(client, executor, listener, this::requiredHashes,
-                    new WheelContentChecks(cache, executor));
-        }
-
-        private Collection<String> requiredHashes(DistributionFile file) {
-            Optional<WheelFilename> wheel = WheelFilename.tryParse(file.filename());
-            return wheel.map(w -> hashes.getOrDefault(w.name(), Set.of())).orElse(Set.of());
-        }
-
-        /** @param download whether to start fetching each pinned wheel at once (a build), or never (a resolve) */
-        Resolution resolve(boolean download) {
-            listener.onEvent(new BuildEvent.PhaseStarted(BuildEvent.Phase.RESOLVING));
-            long start = System.nanoTime();
-            IndexCatalog catalog = new IndexCatalog(index, client, executor);
-            String hintKey = ListingHints.key(target, indexOptions, request);
-            ListingHints.load(cache, hintKey).forEach(catalog::prefetchListing);
-            // A build fetches each project's likely wheel as soon as its metadata is asked for; a resolve fetches none.
-            DistributionCatalog source = download ? new EarlyDownloads(catalog, downloads) : catalog;
-            Resolver resolver = new Resolver(source, target, executor, new ResolveListener() {
-                @Override
-                public void pinned(WheelCandidate candidate) {
-                    listener.onEvent(new BuildEvent.PackagePinned(candidate.name().normalized(),
-                            candidate.version().toString(), candidate.file().filename()));
-                    if (download) {
-                        downloads.start(candidate.file());
-                    }
-                }
-
-                @Override
-                public void backtracking(String detail) {
-                    listener.onEvent(new BuildEvent.Backtracking(detail));
-                }
-
-                @Override
-                public void warning(String message) {
-                    warn(message);
-                }
-            }, catalog.describeIndexes());
-            Resolution resolution = resolver.resolve(request);
-            ListingHints.save(cache, hintKey, resolution);
-            listener.onEvent(new BuildEvent.PhaseFinished(BuildEvent.Phase.RESOLVING, since(start)));
-            return resolution;
-        }
-
-        void warn(String message) {
-            synchronized (warnings) {
-                warnings.add(message);
-            }
-            listener.onEvent(new BuildEvent.Warning(message));
-        }
-
-        @Override
-        public void close() {
-            downloads.close();
-            executor.shutdownNow();
-            client.close();
-            cache.close();
-        }
-    }
-
-    private static <T> List<T> concat(List<T> first, List<T> second) {
-        List<T> all = new ArrayList<>(first);
-        all.addAll(second);
-        return all;
-    }
-
-    private static ExecutorService newPool(int threads) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "pylayer-fetch-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+    /** Gathers the inputs (reading the requirements files) and opens the resources of one build. */
+    private BuildSession open() {
+        BuildInputs inputs = BuildInputs.gather(target(), requirements, requirementsFiles, constraintsFiles,
+                allowPrereleases, indexUrl, extraIndexUrls, findLinks, noIndex);
+        return new BuildSession(inputs, cacheDir, noCache, offline, threads, listener);
     }
 }

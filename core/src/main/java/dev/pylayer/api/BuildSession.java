@@ -1,0 +1,179 @@
+package dev.pylayer.api;
+
+import dev.pylayer.cache.ContentCache;
+import dev.pylayer.index.DistributionFile;
+import dev.pylayer.index.IndexClient;
+import dev.pylayer.index.PackageIndex;
+import dev.pylayer.resolve.DistributionCatalog;
+import dev.pylayer.resolve.IndexCatalog;
+import dev.pylayer.resolve.Resolution;
+import dev.pylayer.resolve.ResolveListener;
+import dev.pylayer.resolve.Resolver;
+import dev.pylayer.resolve.WheelCandidate;
+import dev.pylayer.runtime.LambdaTarget;
+import dev.pylayer.wheel.WheelFilename;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The resources of one build (cache, HTTP client, fetch threads, wheel downloads) and what it warned about; the
+ * resolution runs here, with its events sent to the build's listener. Closing releases everything, in reverse.
+ */
+final class BuildSession implements AutoCloseable {
+    private final BuildInputs inputs;
+    private final BuildListener listener;
+    private final List<String> warnings;
+    private final ContentCache cache;
+    private final IndexClient client;
+    private final ExecutorService executor;
+    private final PackageIndex index;
+    private final WheelDownloads downloads;
+
+    /**
+     * Opens the cache ({@code noCache}: a throwaway one; no {@code cacheDir}: the default one), the index client and
+     * a pool of {@code threads} fetch threads; whatever was opened is closed again when a later step fails.
+     */
+    BuildSession(BuildInputs inputs, Path cacheDir, boolean noCache, boolean offline, int threads,
+            BuildListener listener) {
+        this.inputs = inputs;
+        this.listener = listener;
+        this.warnings = new ArrayList<>(inputs.warnings());
+        this.cache = noCache ? ContentCache.throwaway()
+                : cacheDir != null ? ContentCache.open(cacheDir) : ContentCache.openDefault();
+        IndexClient built = null;
+        ExecutorService pool = null;
+        try {
+            built = IndexClient.builder().cache(cache).offline(offline).maxConcurrentRequests(threads).build();
+            pool = newPool(threads);
+            this.index = built.index(inputs.indexOptions());
+        } catch (RuntimeException e) {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+            if (built != null) {
+                built.close();
+            }
+            cache.close();
+            throw e;
+        }
+        this.client = built;
+        this.executor = pool;
+        this.downloads = new WheelDownloads(client, executor, listener, this::requiredHashes,
+                new WheelContentChecks(cache, executor));
+    }
+
+    LambdaTarget target() {
+        return inputs.target();
+    }
+
+    BuildInputs inputs() {
+        return inputs;
+    }
+
+    ExecutorService executor() {
+        return executor;
+    }
+
+    WheelDownloads downloads() {
+        return downloads;
+    }
+
+    /** The warnings so far: the requirements files', then the resolution's and the build's. */
+    List<String> warnings() {
+        synchronized (warnings) {
+            return List.copyOf(warnings);
+        }
+    }
+
+    private Collection<String> requiredHashes(DistributionFile file) {
+        Optional<WheelFilename> wheel = WheelFilename.tryParse(file.filename());
+        return wheel.map(w -> inputs.hashes().getOrDefault(w.name(), Set.of())).orElse(Set.of());
+    }
+
+    /** @param download whether to start fetching each pinned wheel at once (a build), or never (a resolve) */
+    Resolution resolve(boolean download) {
+        listener.onEvent(new BuildEvent.PhaseStarted(BuildEvent.Phase.RESOLVING));
+        long start = System.nanoTime();
+        IndexCatalog catalog = new IndexCatalog(index, client, executor);
+        LambdaTarget target = inputs.target();
+        String hintKey = ListingHints.key(target, inputs.indexOptions(), inputs.request());
+        ListingHints.load(cache, hintKey).forEach(catalog::prefetchListing);
+        // A build fetches each project's likely wheel as soon as its metadata is asked for; a resolve fetches none.
+        DistributionCatalog source = download ? new EarlyDownloads(catalog, downloads) : catalog;
+        Resolver resolver = new Resolver(source, target, executor, new ResolveListener() {
+            @Override
+            public void pinned(WheelCandidate candidate) {
+                listener.onEvent(new BuildEvent.PackagePinned(candidate.name().normalized(),
+                        candidate.version().toString(), candidate.file().filename()));
+                if (download) {
+                    downloads.start(candidate.file());
+                }
+            }
+
+            @Override
+            public void backtracking(String detail) {
+                listener.onEvent(new BuildEvent.Backtracking(detail));
+            }
+
+            @Override
+            public void warning(String message) {
+                warn(message);
+            }
+        }, catalog.describeIndexes());
+        Resolution resolution = resolver.resolve(inputs.request());
+        ListingHints.save(cache, hintKey, resolution);
+        listener.onEvent(new BuildEvent.PhaseFinished(BuildEvent.Phase.RESOLVING, since(start)));
+        return resolution;
+    }
+
+    /** Runs one phase of the build between its started and finished events (none when it fails). */
+    <T> T phase(BuildEvent.Phase phase, Supplier<T> work) {
+        listener.onEvent(new BuildEvent.PhaseStarted(phase));
+        long start = System.nanoTime();
+        T result = work.get();
+        listener.onEvent(new BuildEvent.PhaseFinished(phase, since(start)));
+        return result;
+    }
+
+    void warn(String message) {
+        synchronized (warnings) {
+            warnings.add(message);
+        }
+        listener.onEvent(new BuildEvent.Warning(message));
+    }
+
+    @Override
+    public void close() {
+        downloads.close();
+        executor.shutdownNow();
+        client.close();
+        cache.close();
+    }
+
+    static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    private static ExecutorService newPool(int threads) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "pylayer-fetch-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+}
