@@ -8,20 +8,14 @@ import dev.pylayer.name.PackageName;
 import dev.pylayer.requirement.MarkerEnvironment;
 import dev.pylayer.requirement.Requirement;
 import dev.pylayer.resolve.engine.CandidateUnusableException;
-import dev.pylayer.resolve.engine.Criterion;
-import dev.pylayer.resolve.engine.RequirementInformation;
 import dev.pylayer.resolve.engine.ResolutionProvider;
 import dev.pylayer.resolve.engine.ResolutionView;
 import dev.pylayer.version.InvalidSpecifierException;
-import dev.pylayer.version.Specifier;
 import dev.pylayer.version.SpecifierSet;
 import dev.pylayer.wheel.CoreMetadata;
 import dev.pylayer.wheel.WheelException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +34,12 @@ import java.util.function.Function;
  * {@code Requires-Python} as a requirement on the target's interpreter.
  */
 final class PipProvider implements ResolutionProvider<PythonRequirement, Candidate, String> {
-    /** pip's {@code _CONFLICT_PRIORITY_THRESHOLD}. */
-    private static final int CONFLICT_PRIORITY_THRESHOLD = 5;
-
     private final DistributionCatalog catalog;
     private final CandidateFinder finder;
     private final MarkerEnvironment environment;
     private final PythonCandidate python;
     private final Map<PackageName, Constraint> constraints;
-    private final Map<String, Integer> userRequested;
+    private final PipPreference preference;
     private final boolean allowPrereleases;
     private final Executor prefetchExecutor;
     private final Consumer<String> warnings;
@@ -57,8 +48,6 @@ final class PipProvider implements ResolutionProvider<PythonRequirement, Candida
     private final Map<Candidate, List<PythonRequirement>> dependencies = new ConcurrentHashMap<>();
     private final Map<String, String> unusable = new ConcurrentHashMap<>();
     private final Set<Candidate> prefetched = ConcurrentHashMap.newKeySet();
-    private final Map<String, Integer> conflictCounts = new HashMap<>();
-    private final Set<String> conflictPromoted = new HashSet<>();
 
     PipProvider(DistributionCatalog catalog, CandidateFinder finder, MarkerEnvironment environment,
             Map<PackageName, Constraint> constraints, Map<String, Integer> userRequested, boolean allowPrereleases,
@@ -68,7 +57,7 @@ final class PipProvider implements ResolutionProvider<PythonRequirement, Candida
         this.environment = environment;
         this.python = new PythonCandidate(finder.pythonVersion());
         this.constraints = Map.copyOf(constraints);
-        this.userRequested = Map.copyOf(userRequested);
+        this.preference = new PipPreference(userRequested);
         this.allowPrereleases = allowPrereleases;
         this.prefetchExecutor = prefetchExecutor;
         this.warnings = warnings;
@@ -108,88 +97,7 @@ final class PipProvider implements ResolutionProvider<PythonRequirement, Candida
 
     @Override
     public String select(List<String> unsatisfied, ResolutionView<PythonRequirement, Candidate, String> view) {
-        Set<String> backtrackIdentifiers = new HashSet<>();
-        for (RequirementInformation<PythonRequirement, Candidate> info : view.backtrackCauses()) {
-            List<String> names = new ArrayList<>();
-            names.add(info.requirement().identifier());
-            if (info.parent() != null) {
-                names.add(info.parent().identifier());
-            }
-            for (String name : names) {
-                backtrackIdentifiers.add(name);
-                if (!view.resolutions().containsKey(name)) {
-                    int count = conflictCounts.merge(name, 1, Integer::sum);
-                    if (count >= CONFLICT_PRIORITY_THRESHOLD) {
-                        conflictPromoted.add(name);
-                    }
-                }
-            }
-        }
-        List<String> causes = new ArrayList<>();
-        List<String> promoted = new ArrayList<>();
-        List<String> narrowed = null;
-        for (String identifier : unsatisfied) {
-            if (identifier.equals(PythonCandidate.IDENTIFIER)) {
-                narrowed = List.of(identifier);
-                break;
-            }
-            if (backtrackIdentifiers.contains(identifier)) {
-                causes.add(identifier);
-            } else if (conflictPromoted.contains(identifier)) {
-                promoted.add(identifier);
-            }
-        }
-        if (narrowed == null) {
-            narrowed = !causes.isEmpty() ? causes : !promoted.isEmpty() ? promoted : unsatisfied;
-        }
-        Comparator<Preference> order = Comparator.naturalOrder();
-        return narrowed.stream().map(id -> preference(id, view.criteria().get(id))).min(order)
-                .orElseThrow().identifier();
-    }
-
-    /** pip's preference tuple; lower sorts first. */
-    record Preference(boolean notPromoted, boolean notDirect, boolean notPinned, boolean notUpperBounded,
-            double requestedOrder, boolean notUnfree, String identifier) implements Comparable<Preference> {
-        @Override
-        public int compareTo(Preference other) {
-            return Comparator.comparing(Preference::notPromoted)
-                    .thenComparing(Preference::notDirect)
-                    .thenComparing(Preference::notPinned)
-                    .thenComparing(Preference::notUpperBounded)
-                    .thenComparingDouble(Preference::requestedOrder)
-                    .thenComparing(Preference::notUnfree)
-                    .thenComparing(Preference::identifier)
-                    .compare(this, other);
-        }
-    }
-
-    private Preference preference(String identifier, Criterion<PythonRequirement, Candidate> criterion) {
-        boolean direct = false;
-        boolean pinned = false;
-        boolean upperBounded = false;
-        boolean unfree = false;
-        if (criterion != null) {
-            for (RequirementInformation<PythonRequirement, Candidate> info : criterion.information()) {
-                if (info.requirement() instanceof PythonRequirement.Explicit) {
-                    direct = true;
-                } else if (info.requirement() instanceof PythonRequirement.Specified specified) {
-                    for (Specifier spec : specified.specifier().specifiers()) {
-                        unfree = true;
-                        String op = spec.operator().symbol();
-                        boolean wildcard = spec.isWildcard();
-                        if (op.startsWith("==") && !wildcard) {
-                            pinned = true;
-                        }
-                        if (op.equals("<") || op.equals("<=") || op.equals("~=") || (op.equals("==") && wildcard)) {
-                            upperBounded = true;
-                        }
-                    }
-                }
-            }
-        }
-        Integer requested = userRequested.get(identifier);
-        return new Preference(!conflictPromoted.contains(identifier), !direct, !pinned, !upperBounded,
-                requested == null ? Double.POSITIVE_INFINITY : requested, !unfree, identifier);
+        return preference.select(unsatisfied, view);
     }
 
     // ---- candidates: pip's Factory.find_candidates ----
