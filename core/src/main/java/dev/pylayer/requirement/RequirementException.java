@@ -5,7 +5,7 @@ import java.util.List;
 
 /** Errors reading PEP 508 requirements and markers, and evaluating markers. */
 public abstract sealed class RequirementException extends PylayerException
-        permits InvalidRequirementException, InvalidMarkerException, MarkerEvaluationException {
+        permits Pep508SyntaxException, MarkerEvaluationException {
     private final String input;
 
     RequirementException(String message, String input, List<String> hints) {
