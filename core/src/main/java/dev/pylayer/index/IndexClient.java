@@ -1,5 +1,6 @@
 package dev.pylayer.index;
 
+import dev.pylayer.Futures;
 import dev.pylayer.Pylayer;
 import dev.pylayer.cache.ContentCache;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -89,7 +89,7 @@ public final class IndexClient implements AutoCloseable {
                 }
             }
         }
-        return joined(okHttp);
+        return Futures.join(okHttp);
     }
 
     /** OkHttp's classes and TLS set-up, made once per JVM and shared by every client (see {@link #warmUp}). */
@@ -136,21 +136,7 @@ public final class IndexClient implements AutoCloseable {
                 }
             }
         }
-        return joined(BASE);
-    }
-
-    private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return Futures.join(BASE);
     }
 
     private OkHttpClient newOkHttp() {

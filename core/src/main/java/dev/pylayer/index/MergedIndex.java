@@ -1,12 +1,12 @@
 package dev.pylayer.index;
 
+import dev.pylayer.Futures;
 import dev.pylayer.name.PackageName;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
@@ -34,14 +34,7 @@ final class MergedIndex implements PackageIndex {
         List<ProjectListing> listings = new ArrayList<>();
         listings.add(sources.get(0).listProject(project));
         for (CompletableFuture<ProjectListing> future : pending) {
-            try {
-                listings.add(future.join());
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                throw e;
-            }
+            listings.add(Futures.join(future));
         }
         Set<String> seen = new HashSet<>();
         List<DistributionFile> merged = new ArrayList<>();

@@ -70,22 +70,12 @@ public final class LayerInspector {
         public ContentSink file(String path, long size, long compressedSize) {
             boolean keep = LayerScan.isMetadata(path);
             LayerScan.EntryCapture capture = new LayerScan.EntryCapture(path, compressedSize, limits, keep);
-            return new ContentSink() {
-                @Override
-                public void update(byte[] buffer, int offset, int length) {
-                    capture.update(buffer, offset, length);
+            return capture.whenFinished((entry, kept) -> {
+                entries.add(entry);
+                if (keep && kept != null) {
+                    metadata.put(path, kept);
                 }
-
-                @Override
-                public void finish() {
-                    capture.finish();
-                    entries.add(capture.toEntry());
-                    byte[] kept = capture.kept();
-                    if (keep && kept != null) {
-                        metadata.put(path, kept);
-                    }
-                }
-            };
+            });
         }
 
         /**

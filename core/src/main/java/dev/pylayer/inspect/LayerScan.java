@@ -18,6 +18,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.archivers.zip.ZipMethod;
@@ -314,6 +315,31 @@ final class LayerScan {
             if (elf != null) {
                 elf.close();
             }
+        }
+
+        /**
+         * This capture as a sink that, once finished, hands the entry and the kept metadata file's content (null
+         * when not kept) to {@code finished}.
+         */
+        ContentSink whenFinished(BiConsumer<LayerEntry, byte[]> finished) {
+            EntryCapture capture = this;
+            return new ContentSink() {
+                @Override
+                public void update(byte[] buffer, int offset, int length) {
+                    capture.update(buffer, offset, length);
+                }
+
+                @Override
+                public void sha256(byte[] digest) {
+                    capture.sha256(digest);
+                }
+
+                @Override
+                public void finish() {
+                    capture.finish();
+                    finished.accept(capture.toEntry(), capture.kept());
+                }
+            };
         }
 
         /** The metadata file's content, when it was kept. */

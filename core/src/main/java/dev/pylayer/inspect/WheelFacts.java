@@ -67,27 +67,12 @@ public final class WheelFacts {
             boolean keep = isWheelFile(name);
             LayerScan.EntryCapture capture = new LayerScan.EntryCapture(name, compressedSize, size,
                     LayerScan.Limits.DEFAULT, keep, hashedByCheck);
-            return new ContentSink() {
-                @Override
-                public void update(byte[] buffer, int offset, int length) {
-                    capture.update(buffer, offset, length);
+            return capture.whenFinished((entry, content) -> {
+                entries.put(name, entry);
+                if (keep && content != null) {
+                    kept.put(name, content);
                 }
-
-                @Override
-                public void sha256(byte[] digest) {
-                    capture.sha256(digest);
-                }
-
-                @Override
-                public void finish() {
-                    capture.finish();
-                    entries.put(name, capture.toEntry());
-                    byte[] content = capture.kept();
-                    if (keep && content != null) {
-                        kept.put(name, content);
-                    }
-                }
-            };
+            });
         }
 
         public WheelFacts facts() {

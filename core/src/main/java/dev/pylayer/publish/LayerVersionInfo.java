@@ -2,6 +2,7 @@ package dev.pylayer.publish;
 
 import java.util.List;
 import software.amazon.awssdk.services.lambda.model.GetLayerVersionResponse;
+import software.amazon.awssdk.services.lambda.model.LayerVersionContentOutput;
 import software.amazon.awssdk.services.lambda.model.LayerVersionsListItem;
 import software.amazon.awssdk.services.lambda.model.PublishLayerVersionResponse;
 
@@ -21,19 +22,24 @@ public record LayerVersionInfo(String layerArn, String layerVersionArn, long ver
     }
 
     static LayerVersionInfo of(PublishLayerVersionResponse response) {
-        return new LayerVersionInfo(response.layerArn(), response.layerVersionArn(), response.version(),
-                response.content() == null ? null : response.content().codeSha256(),
-                response.content() == null || response.content().codeSize() == null ? -1 : response.content().codeSize(),
+        return withContent(response.layerArn(), response.layerVersionArn(), response.version(), response.content(),
                 response.compatibleRuntimesAsStrings(), response.compatibleArchitecturesAsStrings(),
                 response.description(), response.licenseInfo(), response.createdDate());
     }
 
     static LayerVersionInfo of(GetLayerVersionResponse response) {
-        return new LayerVersionInfo(response.layerArn(), response.layerVersionArn(), response.version(),
-                response.content() == null ? null : response.content().codeSha256(),
-                response.content() == null || response.content().codeSize() == null ? -1 : response.content().codeSize(),
+        return withContent(response.layerArn(), response.layerVersionArn(), response.version(), response.content(),
                 response.compatibleRuntimesAsStrings(), response.compatibleArchitecturesAsStrings(),
                 response.description(), response.licenseInfo(), response.createdDate());
+    }
+
+    /** PublishLayerVersion and GetLayerVersion answer with the same fields but share no SDK type. */
+    private static LayerVersionInfo withContent(String layerArn, String layerVersionArn, long version,
+            LayerVersionContentOutput content, List<String> runtimes, List<String> architectures, String description,
+            String licenseInfo, String createdDate) {
+        return new LayerVersionInfo(layerArn, layerVersionArn, version, content == null ? null : content.codeSha256(),
+                content == null || content.codeSize() == null ? -1 : content.codeSize(), runtimes, architectures,
+                description, licenseInfo, createdDate);
     }
 
     static LayerVersionInfo of(LayerVersionsListItem item) {

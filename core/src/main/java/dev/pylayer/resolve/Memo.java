@@ -1,7 +1,7 @@
 package dev.pylayer.resolve;
 
+import dev.pylayer.Futures;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,17 +29,7 @@ final class Memo<K, V> {
     V get(K key) {
         Slot<V> slot = slots.computeIfAbsent(key, k -> new Slot<>());
         runIfUnclaimed(key, slot);
-        try {
-            return slot.future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return Futures.join(slot.future);
     }
 
     /** Starts computing the value on {@code executor} unless someone already has. */

@@ -13,36 +13,15 @@ final class CheckedEntryStreams {
 
     /** Passes the inflated bytes on, checking them. */
     static InputStream inflated(InputStream inflated, EntryVerifier verifier, String wheel, WheelEntry entry) {
-        return new FilterInputStream(failingAsInvalid(inflated, wheel, entry)) {
-            private boolean done;
-
+        return new CheckingStream(failingAsInvalid(inflated, wheel, entry)) {
             @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xff;
+            void checked(byte[] buffer, int offset, int length) {
+                verifier.update(buffer, offset, length);
             }
 
             @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = in.read(buffer, offset, length);
-                if (n > 0) {
-                    verifier.update(buffer, offset, n);
-                } else if (n < 0 && !done) {
-                    done = true;
-                    verifier.finish();
-                }
-                return n;
-            }
-
-            @Override
-            public long skip(long n) {
-                return 0;
-            }
-
-            @Override
-            public boolean markSupported() {
-                return false;
+            void ended() {
+                verifier.finish();
             }
         };
     }
@@ -99,14 +78,60 @@ final class CheckedEntryStreams {
         return entrySize < 8 * 1024 ? new byte[(int) Math.max(1024, entrySize + 1)] : SCRATCH.get();
     }
 
-    private static final class RawCheckingStream extends FilterInputStream {
+    /**
+     * A stream that shows every byte read to {@link #checked} and says once when the entry {@link #ended}: the
+     * checks run at the end of the data, so nothing may be skipped or read twice.
+     */
+    private abstract static class CheckingStream extends FilterInputStream {
+        private boolean done;
+
+        CheckingStream(InputStream in) {
+            super(in);
+        }
+
+        /** These bytes were read and are about to be returned. */
+        abstract void checked(byte[] buffer, int offset, int length);
+
+        /** The data ended: the checks of the whole entry run here (once). */
+        abstract void ended();
+
+        @Override
+        public final int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public final int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                checked(buffer, offset, n);
+            } else if (n < 0 && !done) {
+                done = true;
+                ended();
+            }
+            return n;
+        }
+
+        @Override
+        public final long skip(long n) {
+            return 0;
+        }
+
+        @Override
+        public final boolean markSupported() {
+            return false;
+        }
+    }
+
+    private static final class RawCheckingStream extends CheckingStream {
         private final WheelEntry entry;
         private final EntryVerifier verifier;
         private final String wheel;
         private final ContentSink sink;
         private final Inflater inflater;
         private final byte[] scratch;
-        private boolean done;
 
         RawCheckingStream(InputStream raw, WheelEntry entry, EntryVerifier verifier, String wheel, ContentSink sink) {
             super(raw);
@@ -119,40 +144,31 @@ final class CheckedEntryStreams {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
+        void checked(byte[] buffer, int offset, int n) {
+            if (inflater == null) {
+                verifier.update(buffer, offset, n);
+                sink.update(buffer, offset, n);
+            } else if (!inflater.finished()) {
+                inflater.setInput(buffer, offset, n);
+                drain();
+            }
         }
 
         @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                if (inflater == null) {
-                    verifier.update(buffer, offset, n);
-                    sink.update(buffer, offset, n);
-                } else if (!inflater.finished()) {
-                    inflater.setInput(buffer, offset, n);
-                    drain();
+        void ended() {
+            if (inflater != null && !inflater.finished()) {
+                // zlib may want one dummy byte past the end of a raw deflate stream (Inflater's javadoc).
+                inflater.setInput(new byte[1]);
+                drain();
+                if (!inflater.finished()) {
+                    throw corrupt("its deflate data ends early", null);
                 }
-            } else if (n < 0 && !done) {
-                done = true;
-                if (inflater != null && !inflater.finished()) {
-                    // zlib may want one dummy byte past the end of a raw deflate stream (Inflater's javadoc).
-                    inflater.setInput(new byte[1]);
-                    drain();
-                    if (!inflater.finished()) {
-                        throw corrupt("its deflate data ends early", null);
-                    }
-                }
-                byte[] sha256 = verifier.finish();
-                if (sha256 != null) {
-                    sink.sha256(sha256);
-                }
-                sink.finish();
             }
-            return n;
+            byte[] sha256 = verifier.finish();
+            if (sha256 != null) {
+                sink.sha256(sha256);
+            }
+            sink.finish();
         }
 
         private void drain() {
@@ -175,16 +191,6 @@ final class CheckedEntryStreams {
 
         private InvalidWheelException corrupt(String why, Throwable cause) {
             return new InvalidWheelException(wheel, entry.name(), why, cause);
-        }
-
-        @Override
-        public long skip(long n) {
-            return 0;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
         }
 
         @Override

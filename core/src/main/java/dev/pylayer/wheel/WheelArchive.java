@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
@@ -211,15 +212,9 @@ public final class WheelArchive implements Closeable {
     }
 
     private WheelInfo parseWheelInfo() {
-        String entry = distInfo + "/WHEEL";
-        WheelInfo info;
-        try {
-            info = WheelInfo.parse(readSmall(entry));
-        } catch (InvalidMetadataException e) {
-            throw new InvalidWheelException(name(), entry, e.getMessage(), e);
-        }
+        WheelInfo info = parseDistInfo("WHEEL", WheelInfo::parse);
         if (!info.isSupportedVersion()) {
-            throw new InvalidWheelException(name(), entry, "Wheel-Version " + info.wheelVersion()
+            throw new InvalidWheelException(name(), distInfo + "/WHEEL", "Wheel-Version " + info.wheelVersion()
                     + " is not supported; pip and pylayer install Wheel-Version 1.x");
         }
         return info;
@@ -227,12 +222,7 @@ public final class WheelArchive implements Closeable {
 
     private CoreMetadata parseMetadata() {
         String entry = distInfo + "/METADATA";
-        CoreMetadata parsed;
-        try {
-            parsed = CoreMetadata.parse(readSmall(entry));
-        } catch (InvalidMetadataException e) {
-            throw new InvalidWheelException(name(), entry, e.getMessage(), e);
-        }
+        CoreMetadata parsed = parseDistInfo("METADATA", CoreMetadata::parse);
         if (!parsed.name().equals(filename.name())) {
             throw new InvalidWheelException(name(), entry, "METADATA names project `" + parsed.name().display()
                     + "` but the file name says `" + filename.name().display() + "`");
@@ -245,10 +235,15 @@ public final class WheelArchive implements Closeable {
     }
 
     private Record parseRecord() {
-        String entry = distInfo + "/RECORD";
+        return parseDistInfo("RECORD", Record::parse);
+    }
+
+    /** Reads and parses a file of the .dist-info directory; what its parser refuses makes the wheel invalid. */
+    private <T> T parseDistInfo(String file, Function<byte[], T> parser) {
+        String entry = distInfo + "/" + file;
         try {
-            return Record.parse(readSmall(entry));
-        } catch (InvalidRecordException e) {
+            return parser.apply(readSmall(entry));
+        } catch (InvalidMetadataException | InvalidRecordException e) {
             throw new InvalidWheelException(name(), entry, e.getMessage(), e);
         }
     }
@@ -327,7 +322,7 @@ public final class WheelArchive implements Closeable {
     }
 
     /** Like {@link #verifyContents(Executor, int)}, handing each entry's checked bytes to the sink {@code sinks} gives it. */
-    public void verifyContents(Executor executor, int helpers, java.util.function.Function<WheelEntry, ContentSink> sinks) {
+    public void verifyContents(Executor executor, int helpers, Function<WheelEntry, ContentSink> sinks) {
         ContentCheck.run(this, executor, helpers, sinks);
     }
 
