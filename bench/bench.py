@@ -13,9 +13,9 @@ with added latency, and for each requirement set builds a layer
   * with pylayer, through the launcher (`./pylayer build SET --runtime python3.11 --index-url …/pypi
     --cache-dir C -q`), as a user runs it;
 
-cold (empty cache) and warm (the same cache again), and prints a table. Times are wall-clock seconds, the best
-of --runs runs for pylayer and of --pip-runs runs for pip (--stat median for the median): on a machine shared
-with other work a busy neighbour only ever adds time, so the best run is the closest to the tools' own cost. "Floor" is the cost of the
+cold (empty cache) and warm (the same cache again), and prints a table. Times are wall-clock seconds, the median
+of --runs runs for pylayer and of --pip-runs runs for pip (--stat min for the best run, which on a machine shared
+with other work is the closest to the tools' own cost; the median is what a user sees). "Floor" is the cost of the
 I/O no build can avoid: a JVM (`bench/Floor.java`, JVM start included) reading each chosen wheel once,
 sha256-hashing it and writing its bytes to one file, fsynced; "io floor" is the same without a JVM
 (`cat WHEELS | tee OUT | sha256sum && sync OUT`). Peak RSS is pylayer's largest resident set over the runs of a
@@ -43,7 +43,7 @@ SETS = ["pandas", "scikit-learn", "numpy scipy", "fastapi", "boto3"]
 RUNTIME = "python3.11"
 SITE = "python/lib/python3.11/site-packages"
 REPO = Path(__file__).resolve().parent.parent
-STAT = min
+STAT = statistics.median
 
 
 def pip_platforms():
@@ -236,7 +236,7 @@ def main():
     parser.add_argument("--delays", default="0,50", help="index latencies in ms, comma-separated")
     parser.add_argument("--runs", type=int, default=5, help="pylayer runs per set")
     parser.add_argument("--pip-runs", type=int, default=1, help="pip runs per set")
-    parser.add_argument("--stat", choices=["min", "median"], default="min", help="how runs are summarised")
+    parser.add_argument("--stat", choices=["min", "median"], default="median", help="how runs are summarised")
     parser.add_argument("--no-pip", action="store_true", help="only pylayer and the floor")
     parser.add_argument("--work", default=str(REPO / "bench" / "out"))
     parser.add_argument("--mirror", default=None, help="pypi-mirror.py (default: ../shared/pypi-mirror.py)")
@@ -284,7 +284,7 @@ def main():
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     machine = (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, load average "
                f"{os.getloadavg()[0]:.1f} at the end; {java}; pip {pip_version or '-'}; "
-               f"best ({args.stat}) of {args.runs} pylayer runs and {args.pip_runs} pip runs per cell")
+               f"{args.stat} of {args.runs} pylayer runs and {args.pip_runs} pip runs per cell")
     print(machine)
     if args.results:
         text = ("# Benchmark results\n\nWritten by `bench/bench.py` (see its header for what is measured). "
