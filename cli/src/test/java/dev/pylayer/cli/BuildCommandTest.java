@@ -1,5 +1,6 @@
 package dev.pylayer.cli;
 
+import static dev.pylayer.testdata.files.Folders.names;
 import static dev.pylayer.testdata.wheels.WheelBuilder.wheel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,8 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,23 +32,18 @@ class BuildCommandTest {
 
     @TempDir
     Path temp;
-    FakeIndex index;
+    @AutoClose
+    final FakeIndex index = FakeIndex.start();
     Path out;
 
     @BeforeEach
     void start() throws IOException {
-        index = FakeIndex.start();
         out = Files.createDirectories(temp.resolve("out"));
         index.add(wheel("requests", "2.32.3").requiresDist("idna>=2").file("requests/__init__.py", "\n"));
         index.add(wheel("idna", "3.7").file("idna/__init__.py", "\n"));
         index.add(wheel("six", "1.16.0").file("six.py", "\n"));
         index.add(wheel("numpy", "2.1.0").tag("cp311-cp311-manylinux_2_28_x86_64").file("numpy/__init__.py", "\n"));
         index.add(wheel("numpy", "2.1.0").tag("cp312-cp312-manylinux_2_28_x86_64").file("numpy/__init__.py", "\n"));
-    }
-
-    @AfterEach
-    void stop() {
-        index.close();
     }
 
     /**
@@ -70,12 +65,6 @@ class BuildCommandTest {
         return new Run(code, stdout.toString(), stderr.toString());
     }
 
-    private List<String> outFolder() throws IOException {
-        try (Stream<Path> files = Files.list(out)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
     @Test
     void buildsTheLayerAndSummarizesIt() throws IOException {
         Path zip = out.resolve("layer.zip");
@@ -85,7 +74,7 @@ class BuildCommandTest {
         assertTrue(run.err().startsWith("Built " + zip + " for python3.11/x86_64: 2 packages (1 requested)"), run.err());
         assertTrue(run.err().contains("sha256 "), run.err());
         assertFalse(run.err().contains("\r"), "no live progress when stderr is not a terminal");
-        assertEquals(List.of("layer.zip"), outFolder());
+        assertEquals(List.of("layer.zip"), names(out));
     }
 
     @Test
@@ -104,7 +93,7 @@ class BuildCommandTest {
         assertTrue(run.err().contains(System.lineSeparator() + "hint: check the spelling"), run.err());
         assertFalse(run.err().contains("\tat "), "no stack trace without --verbose:\n" + run.err());
         assertFalse(run.err().strip().contains(System.lineSeparator() + System.lineSeparator()), "one paragraph");
-        assertEquals(List.of(), outFolder(), "neither the zip nor a temporary file");
+        assertEquals(List.of(), names(out), "neither the zip nor a temporary file");
     }
 
     @Test
@@ -115,7 +104,7 @@ class BuildCommandTest {
         assertTrue(run.err().startsWith("error: no version of `numpy` can be installed for python3.11"), run.err());
         assertTrue(run.err().contains("glibc 2.28"), run.err());
         assertTrue(run.err().contains("hint: use --runtime python3.12"), run.err());
-        assertEquals(List.of("layer.zip"), outFolder());
+        assertEquals(List.of("layer.zip"), names(out));
         assertEquals("yesterday's layer", Files.readString(existing));
     }
 
@@ -147,7 +136,7 @@ class BuildCommandTest {
         for (String field : List.of("sha256", "size", "uncompressed_size", "files")) {
             assertTrue(json.get("layer").has(field), field);
         }
-        assertEquals(List.of("layer.zip", "report.json"), outFolder());
+        assertEquals(List.of("layer.zip", "report.json"), names(out));
     }
 
     @Test

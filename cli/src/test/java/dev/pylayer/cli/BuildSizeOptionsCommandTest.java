@@ -15,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,24 +25,19 @@ import picocli.CommandLine;
 class BuildSizeOptionsCommandTest {
     @TempDir
     Path dir;
-    FakeIndex index;
+    @AutoClose
+    final FakeIndex index = FakeIndex.start();
 
     private record Run(int exitCode, String out, String err) {
     }
 
     @BeforeEach
     void start() {
-        index = FakeIndex.start();
         index.add(wheel("mylib", "1.0").requiresDist("six")
                 .file("mylib/__init__.py", "").file("mylib/core.pyi", "x: int\n")
                 .file("mylib/tests/__init__.py", "").file("mylib/tests/test_x.py", "def test(): pass\n")
                 .file("mylib/data/big.csv", "a,b\n".repeat(1000)));
         index.add(wheel("six", "1.16.0").file("six.py", "# six\n"));
-    }
-
-    @AfterEach
-    void stop() {
-        index.close();
     }
 
     private Run run(String... options) {

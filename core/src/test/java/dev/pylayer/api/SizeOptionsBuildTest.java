@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,12 +36,12 @@ class SizeOptionsBuildTest {
 
     @TempDir
     Path temp;
-    FakeIndex index;
+    @AutoClose
+    final FakeIndex index = FakeIndex.start();
     Path zip;
 
     @BeforeEach
     void start() {
-        index = FakeIndex.start();
         zip = temp.resolve("out/layer.zip");
         index.add(wheel("boto3", "1.34.0").requiresDist("botocore<1.35,>=1.34", "jmespath<2,>=0.7.1", "s3transfer<0.11,>=0.10")
                 .file("boto3/__init__.py", "import botocore\n"));
@@ -64,11 +64,6 @@ class SizeOptionsBuildTest {
                 .file("mylib/tests/_helpers.py", "sample = 1\n")
                 .file("mylib/tests/test_core.py", "def test_run():\n    pass\n".repeat(100))
                 .file("mylib/data/table.csv", "a,b\n".repeat(10_000)));
-    }
-
-    @AfterEach
-    void stop() {
-        index.close();
     }
 
     private LayerBuild build(String... requirements) {
