@@ -11,8 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pylayer.testdata.index.FakeIndex;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +21,9 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code pylayer build} as a user meets it: exit codes, what lands on stdout/stderr, and what lands on disk. */
 class BuildCommandTest {
-    record Run(int exitCode, String out, String err) {
-    }
 
     @TempDir
     Path temp;
@@ -50,25 +45,19 @@ class BuildCommandTest {
      * Runs {@code pylayer build ARGS} in this JVM with a test cache folder (and python3.11 unless ARGS name a
      * runtime); the index is the caller's to give.
      */
-    private Run build(String... args) {
+    private CommandRun build(String... args) {
         List<String> all = new ArrayList<>(List.of("build", "--cache-dir", temp.resolve("cache").toString()));
         if (!List.of(args).contains("--runtime")) {
             all.addAll(List.of("--runtime", "python3.11"));
         }
         all.addAll(List.of(args));
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        CommandLine commandLine = PylayerCommand.commandLine();
-        commandLine.setOut(new PrintWriter(stdout, true));
-        commandLine.setErr(new PrintWriter(stderr, true));
-        int code = commandLine.execute(all.toArray(String[]::new));
-        return new Run(code, stdout.toString(), stderr.toString());
+        return CommandRun.of(all);
     }
 
     @Test
     void buildsTheLayerAndSummarizesIt() throws IOException {
         Path zip = out.resolve("layer.zip");
-        Run run = build("requests", "--index-url", index.jsonApiUrl(), "-o", zip.toString());
+        CommandRun run = build("requests", "--index-url", index.jsonApiUrl(), "-o", zip.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.out(), "stdout is kept for what scripts read (the ARN with --publish)");
         assertTrue(run.err().startsWith("Built " + zip + " for python3.11/x86_64: 2 packages (1 requested)"), run.err());
@@ -79,14 +68,16 @@ class BuildCommandTest {
 
     @Test
     void quietPrintsNothing() {
-        Run run = build("six", "-q", "--index-url", index.jsonApiUrl(), "-o", out.resolve("layer.zip").toString());
+        CommandRun run = build("six", "-q", "--index-url", index.jsonApiUrl(),
+                "-o", out.resolve("layer.zip").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.err());
     }
 
     @Test
     void aFailureIsOneParagraphOnStderrAndLeavesNoFile() throws IOException {
-        Run run = build("requests", "nope", "--index-url", index.jsonApiUrl(), "-o", out.resolve("layer.zip").toString());
+        CommandRun run = build("requests", "nope", "--index-url", index.jsonApiUrl(),
+                "-o", out.resolve("layer.zip").toString());
         assertEquals(1, run.exitCode());
         assertEquals("", run.out());
         assertTrue(run.err().startsWith("error: `nope` was not found on " + index.jsonApiUrl()), run.err());
@@ -99,7 +90,7 @@ class BuildCommandTest {
     @Test
     void aFailureLeavesAnExistingOutputUntouched() throws IOException {
         Path existing = Files.writeString(out.resolve("layer.zip"), "yesterday's layer");
-        Run run = build("numpy", "--index-url", index.jsonApiUrl(), "-o", existing.toString());
+        CommandRun run = build("numpy", "--index-url", index.jsonApiUrl(), "-o", existing.toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.err().startsWith("error: no version of `numpy` can be installed for python3.11"), run.err());
         assertTrue(run.err().contains("glibc 2.28"), run.err());
@@ -110,7 +101,8 @@ class BuildCommandTest {
 
     @Test
     void verboseAddsTheStackTrace() {
-        Run run = build("nope", "--verbose", "--index-url", index.jsonApiUrl(), "-o", out.resolve("layer.zip").toString());
+        CommandRun run = build("nope", "--verbose", "--index-url", index.jsonApiUrl(),
+                "-o", out.resolve("layer.zip").toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.err().startsWith("error: `nope` was not found"), run.err());
         assertTrue(run.err().contains("\tat dev.pylayer."), run.err());
@@ -119,7 +111,7 @@ class BuildCommandTest {
     @Test
     void writesTheReport() throws IOException {
         Path report = out.resolve("report.json");
-        Run run = build("requests", "--index-url", index.simpleUrl(), "-o", out.resolve("layer.zip").toString(),
+        CommandRun run = build("requests", "--index-url", index.simpleUrl(), "-o", out.resolve("layer.zip").toString(),
                 "--report", report.toString());
         assertEquals(0, run.exitCode(), run.err());
         JsonNode json = new ObjectMapper().readTree(report.toFile());
@@ -143,7 +135,7 @@ class BuildCommandTest {
     void readsARequirementsFileWithItsOwnIndexUrl() throws IOException {
         Path requirements = Files.writeString(temp.resolve("requirements.txt"),
                 "# the layer\n--index-url " + index.simpleUrl() + "\nrequests  # with idna\n", StandardCharsets.UTF_8);
-        Run run = build("-r", requirements.toString(), "-o", out.resolve("layer.zip").toString());
+        CommandRun run = build("-r", requirements.toString(), "-o", out.resolve("layer.zip").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("2 packages (1 requested)"), run.err());
         assertTrue(index.requestsTo("/simple/requests/") > 0);
@@ -153,14 +145,15 @@ class BuildCommandTest {
     void buildsFromAFolderOfWheelsWithoutAnIndex() throws IOException {
         Path wheels = temp.resolve("wheels");
         wheel("local", "1.0").file("local.py", "\n").writeTo(wheels);
-        Run run = build("local", "--no-index", "-f", wheels.toString(), "-o", out.resolve("layer.zip").toString());
+        CommandRun run = build("local", "--no-index", "-f", wheels.toString(),
+                "-o", out.resolve("layer.zip").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("1 packages (1 requested)"), run.err());
     }
 
     @Test
     void attachWithoutPublishIsAUsageError() {
-        Run run = build("six", "--attach", "my-function", "--index-url", index.jsonApiUrl(),
+        CommandRun run = build("six", "--attach", "my-function", "--index-url", index.jsonApiUrl(),
                 "-o", out.resolve("layer.zip").toString());
         assertEquals(ExitCodes.USAGE, run.exitCode());
         assertTrue(run.err().contains("--attach needs --publish"), run.err());
@@ -169,7 +162,7 @@ class BuildCommandTest {
 
     @Test
     void anUnknownRuntimeNamesTheSupportedOnes() {
-        Run run = build("six", "--runtime", "python2.7", "--index-url", index.jsonApiUrl());
+        CommandRun run = build("six", "--runtime", "python2.7", "--index-url", index.jsonApiUrl());
         assertEquals(ExitCodes.USAGE, run.exitCode());
         assertTrue(run.err().startsWith("error: "), run.err());
         assertTrue(run.err().contains("python3.12"), run.err());

@@ -65,7 +65,7 @@ class BuildPublishCommandTest {
         aws.server.stubFor(get(urlEqualTo(FUNCTION)).inScenario("f").whenScenarioStateIs("updated")
                 .willReturn(json(200, AwsCommandFixture.function("api", "Successful", ARN_PREFIX + "layer:deps:1"))));
 
-        AwsCommandFixture.Run run = aws.run("build", "requests", "--runtime", "python3.11", "--index-url",
+        CommandRun run = aws.run("build", "requests", "--runtime", "python3.11", "--index-url",
                 index.jsonApiUrl(), "--cache-dir", dir.resolve("cache").toString(), "-o", zip.toString(),
                 "--publish", "deps", "--attach", "api");
 
@@ -82,7 +82,7 @@ class BuildPublishCommandTest {
 
     @Test
     void aFailedBuildCallsNoAwsApi() {
-        AwsCommandFixture.Run run = aws.run("build", "no-such-project", "--runtime", "python3.11", "--index-url",
+        CommandRun run = aws.run("build", "no-such-project", "--runtime", "python3.11", "--index-url",
                 index.jsonApiUrl(), "--cache-dir", dir.resolve("cache").toString(), "-o", dir.resolve("x.zip").toString(),
                 "--publish", "deps");
 
