@@ -94,16 +94,21 @@ class SizeOptionsBuildTest {
                 || f.kind() == FindingKind.RECORD_HASH_MISMATCH), report.findings().toString());
     }
 
+    /** Keeps the build's detail lines (what the command line prints with --verbose). */
+    private static BuildListener detailsInto(List<String> details) {
+        return event -> {
+            if (event instanceof BuildEvent.Detail detail) {
+                details.add(detail.message());
+            }
+        };
+    }
+
     @Test
     void leavesOutWhatTheRuntimeShipsAfterResolvingAsUsual() throws IOException {
         Files.createDirectories(zip.getParent());
         List<String> details = Collections.synchronizedList(new ArrayList<>());
         BuildResult result = build("aiobotocore", "mylib").excludeRuntimeProvided(true)
-                .listener(event -> {
-                    if (event instanceof BuildEvent.Detail detail) {
-                        details.add(detail.message());
-                    }
-                }).build(zip);
+                .listener(detailsInto(details)).build(zip);
         assertEquals(List.of("aiobotocore", "mylib"), names(result.packages()));
         assertEquals(List.of("botocore", "jmespath", "python-dateutil", "six", "urllib3"),
                 names(result.excluded().packages()));
@@ -128,11 +133,7 @@ class SizeOptionsBuildTest {
         Files.createDirectories(zip.getParent());
         List<String> details = Collections.synchronizedList(new ArrayList<>());
         BuildResult result = build("boto3==1.34.0", "jmespath>=1.0").excludeRuntimeProvided(true)
-                .listener(event -> {
-                    if (event instanceof BuildEvent.Detail detail) {
-                        details.add(detail.message());
-                    }
-                }).build(zip);
+                .listener(detailsInto(details)).build(zip);
         assertEquals(List.of("boto3"), names(result.packages()));
         assertTrue(details.contains("kept boto3 1.34.0 in the layer although the python3.11 runtime ships it:"
                 + " you pinned it"), details.toString());
