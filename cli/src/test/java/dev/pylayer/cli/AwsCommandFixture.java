@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import picocli.CommandLine;
 
 /**
  * Runs pylayer commands against a WireMock stand-in for Lambda and S3 (through {@code --endpoint-url}), with
@@ -29,8 +26,6 @@ final class AwsCommandFixture implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String ARN_PREFIX = "arn:aws:lambda:us-east-1:123456789012:";
 
-    record Run(int exitCode, String out, String err) {
-    }
 
     final WireMockServer server = new WireMockServer(options().dynamicPort());
 
@@ -40,16 +35,10 @@ final class AwsCommandFixture implements AutoCloseable {
         System.setProperty("aws.secretAccessKey", "secret");
     }
 
-    Run run(String... args) {
+    CommandRun run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--region", "us-east-1", "--endpoint-url", server.baseUrl()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = PylayerCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return CommandRun.of(all);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.pylayer.cli;
 
+import static dev.pylayer.testdata.files.Folders.names;
 import static dev.pylayer.testdata.wheels.WheelBuilder.wheel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,34 +11,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pylayer.testdata.index.FakeIndex;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code pylayer build} as a user meets it: exit codes, what lands on stdout/stderr, and what lands on disk. */
 class BuildCommandTest {
-    record Run(int exitCode, String out, String err) {
-    }
 
     @TempDir
     Path temp;
-    FakeIndex index;
+    @AutoClose
+    final FakeIndex index = FakeIndex.start();
     Path out;
 
     @BeforeEach
     void start() throws IOException {
-        index = FakeIndex.start();
         out = Files.createDirectories(temp.resolve("out"));
         index.add(wheel("requests", "2.32.3").requiresDist("idna>=2").file("requests/__init__.py", "\n"));
         index.add(wheel("idna", "3.7").file("idna/__init__.py", "\n"));
@@ -46,82 +41,68 @@ class BuildCommandTest {
         index.add(wheel("numpy", "2.1.0").tag("cp312-cp312-manylinux_2_28_x86_64").file("numpy/__init__.py", "\n"));
     }
 
-    @AfterEach
-    void stop() {
-        index.close();
-    }
-
     /**
      * Runs {@code pylayer build ARGS} in this JVM with a test cache folder (and python3.11 unless ARGS name a
      * runtime); the index is the caller's to give.
      */
-    private Run build(String... args) {
+    private CommandRun build(String... args) {
         List<String> all = new ArrayList<>(List.of("build", "--cache-dir", temp.resolve("cache").toString()));
         if (!List.of(args).contains("--runtime")) {
             all.addAll(List.of("--runtime", "python3.11"));
         }
         all.addAll(List.of(args));
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        CommandLine commandLine = PylayerCommand.commandLine();
-        commandLine.setOut(new PrintWriter(stdout, true));
-        commandLine.setErr(new PrintWriter(stderr, true));
-        int code = commandLine.execute(all.toArray(String[]::new));
-        return new Run(code, stdout.toString(), stderr.toString());
-    }
-
-    private List<String> outFolder() throws IOException {
-        try (Stream<Path> files = Files.list(out)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
+        return CommandRun.of(all);
     }
 
     @Test
     void buildsTheLayerAndSummarizesIt() throws IOException {
         Path zip = out.resolve("layer.zip");
-        Run run = build("requests", "--index-url", index.jsonApiUrl(), "-o", zip.toString());
+        CommandRun run = build("requests", "--index-url", index.jsonApiUrl(), "-o", zip.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.out(), "stdout is kept for what scripts read (the ARN with --publish)");
         assertTrue(run.err().startsWith("Built " + zip + " for python3.11/x86_64: 2 packages (1 requested)"), run.err());
         assertTrue(run.err().contains("sha256 "), run.err());
         assertFalse(run.err().contains("\r"), "no live progress when stderr is not a terminal");
-        assertEquals(List.of("layer.zip"), outFolder());
+        assertEquals(List.of("layer.zip"), names(out));
     }
 
     @Test
     void quietPrintsNothing() {
-        Run run = build("six", "-q", "--index-url", index.jsonApiUrl(), "-o", out.resolve("layer.zip").toString());
+        CommandRun run = build("six", "-q", "--index-url", index.jsonApiUrl(),
+                "-o", out.resolve("layer.zip").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.err());
     }
 
     @Test
     void aFailureIsOneParagraphOnStderrAndLeavesNoFile() throws IOException {
-        Run run = build("requests", "nope", "--index-url", index.jsonApiUrl(), "-o", out.resolve("layer.zip").toString());
+        CommandRun run = build("requests", "nope", "--index-url", index.jsonApiUrl(),
+                "-o", out.resolve("layer.zip").toString());
         assertEquals(1, run.exitCode());
         assertEquals("", run.out());
         assertTrue(run.err().startsWith("error: `nope` was not found on " + index.jsonApiUrl()), run.err());
         assertTrue(run.err().contains(System.lineSeparator() + "hint: check the spelling"), run.err());
         assertFalse(run.err().contains("\tat "), "no stack trace without --verbose:\n" + run.err());
         assertFalse(run.err().strip().contains(System.lineSeparator() + System.lineSeparator()), "one paragraph");
-        assertEquals(List.of(), outFolder(), "neither the zip nor a temporary file");
+        assertEquals(List.of(), names(out), "neither the zip nor a temporary file");
     }
 
     @Test
     void aFailureLeavesAnExistingOutputUntouched() throws IOException {
         Path existing = Files.writeString(out.resolve("layer.zip"), "yesterday's layer");
-        Run run = build("numpy", "--index-url", index.jsonApiUrl(), "-o", existing.toString());
+        CommandRun run = build("numpy", "--index-url", index.jsonApiUrl(), "-o", existing.toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.err().startsWith("error: no version of `numpy` can be installed for python3.11"), run.err());
         assertTrue(run.err().contains("glibc 2.28"), run.err());
         assertTrue(run.err().contains("hint: use --runtime python3.12"), run.err());
-        assertEquals(List.of("layer.zip"), outFolder());
+        assertEquals(List.of("layer.zip"), names(out));
         assertEquals("yesterday's layer", Files.readString(existing));
     }
 
     @Test
     void verboseAddsTheStackTrace() {
-        Run run = build("nope", "--verbose", "--index-url", index.jsonApiUrl(), "-o", out.resolve("layer.zip").toString());
+        CommandRun run = build("nope", "--verbose", "--index-url", index.jsonApiUrl(),
+                "-o", out.resolve("layer.zip").toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.err().startsWith("error: `nope` was not found"), run.err());
         assertTrue(run.err().contains("\tat dev.pylayer."), run.err());
@@ -130,7 +111,7 @@ class BuildCommandTest {
     @Test
     void writesTheReport() throws IOException {
         Path report = out.resolve("report.json");
-        Run run = build("requests", "--index-url", index.simpleUrl(), "-o", out.resolve("layer.zip").toString(),
+        CommandRun run = build("requests", "--index-url", index.simpleUrl(), "-o", out.resolve("layer.zip").toString(),
                 "--report", report.toString());
         assertEquals(0, run.exitCode(), run.err());
         JsonNode json = new ObjectMapper().readTree(report.toFile());
@@ -147,14 +128,14 @@ class BuildCommandTest {
         for (String field : List.of("sha256", "size", "uncompressed_size", "files")) {
             assertTrue(json.get("layer").has(field), field);
         }
-        assertEquals(List.of("layer.zip", "report.json"), outFolder());
+        assertEquals(List.of("layer.zip", "report.json"), names(out));
     }
 
     @Test
     void readsARequirementsFileWithItsOwnIndexUrl() throws IOException {
         Path requirements = Files.writeString(temp.resolve("requirements.txt"),
                 "# the layer\n--index-url " + index.simpleUrl() + "\nrequests  # with idna\n", StandardCharsets.UTF_8);
-        Run run = build("-r", requirements.toString(), "-o", out.resolve("layer.zip").toString());
+        CommandRun run = build("-r", requirements.toString(), "-o", out.resolve("layer.zip").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("2 packages (1 requested)"), run.err());
         assertTrue(index.requestsTo("/simple/requests/") > 0);
@@ -164,14 +145,15 @@ class BuildCommandTest {
     void buildsFromAFolderOfWheelsWithoutAnIndex() throws IOException {
         Path wheels = temp.resolve("wheels");
         wheel("local", "1.0").file("local.py", "\n").writeTo(wheels);
-        Run run = build("local", "--no-index", "-f", wheels.toString(), "-o", out.resolve("layer.zip").toString());
+        CommandRun run = build("local", "--no-index", "-f", wheels.toString(),
+                "-o", out.resolve("layer.zip").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("1 packages (1 requested)"), run.err());
     }
 
     @Test
     void attachWithoutPublishIsAUsageError() {
-        Run run = build("six", "--attach", "my-function", "--index-url", index.jsonApiUrl(),
+        CommandRun run = build("six", "--attach", "my-function", "--index-url", index.jsonApiUrl(),
                 "-o", out.resolve("layer.zip").toString());
         assertEquals(ExitCodes.USAGE, run.exitCode());
         assertTrue(run.err().contains("--attach needs --publish"), run.err());
@@ -180,7 +162,7 @@ class BuildCommandTest {
 
     @Test
     void anUnknownRuntimeNamesTheSupportedOnes() {
-        Run run = build("six", "--runtime", "python2.7", "--index-url", index.jsonApiUrl());
+        CommandRun run = build("six", "--runtime", "python2.7", "--index-url", index.jsonApiUrl());
         assertEquals(ExitCodes.USAGE, run.exitCode());
         assertTrue(run.err().startsWith("error: "), run.err());
         assertTrue(run.err().contains("python3.12"), run.err());

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,12 +37,12 @@ class BuildPublishCommandTest {
     @TempDir
     Path dir;
     private AwsCommandFixture aws;
-    private FakeIndex index;
+    @AutoClose
+    private final FakeIndex index = FakeIndex.start();
 
     @BeforeEach
     void start() {
         aws = new AwsCommandFixture();
-        index = FakeIndex.start();
         index.add(wheel("requests", "2.32.3").requiresDist("idna>=2").file("requests/__init__.py", "\n"));
         index.add(wheel("idna", "3.7").file("idna/__init__.py", "\n"));
         aws.server.stubFor(get(urlPathEqualTo(VERSIONS)).willReturn(json(200, "{\"LayerVersions\":[]}")));
@@ -50,7 +51,6 @@ class BuildPublishCommandTest {
     @AfterEach
     void stop() {
         aws.close();
-        index.close();
     }
 
     @Test
@@ -65,7 +65,7 @@ class BuildPublishCommandTest {
         aws.server.stubFor(get(urlEqualTo(FUNCTION)).inScenario("f").whenScenarioStateIs("updated")
                 .willReturn(json(200, AwsCommandFixture.function("api", "Successful", ARN_PREFIX + "layer:deps:1"))));
 
-        AwsCommandFixture.Run run = aws.run("build", "requests", "--runtime", "python3.11", "--index-url",
+        CommandRun run = aws.run("build", "requests", "--runtime", "python3.11", "--index-url",
                 index.jsonApiUrl(), "--cache-dir", dir.resolve("cache").toString(), "-o", zip.toString(),
                 "--publish", "deps", "--attach", "api");
 
@@ -82,7 +82,7 @@ class BuildPublishCommandTest {
 
     @Test
     void aFailedBuildCallsNoAwsApi() {
-        AwsCommandFixture.Run run = aws.run("build", "no-such-project", "--runtime", "python3.11", "--index-url",
+        CommandRun run = aws.run("build", "no-such-project", "--runtime", "python3.11", "--index-url",
                 index.jsonApiUrl(), "--cache-dir", dir.resolve("cache").toString(), "-o", dir.resolve("x.zip").toString(),
                 "--publish", "deps");
 

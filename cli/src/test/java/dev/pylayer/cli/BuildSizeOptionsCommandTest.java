@@ -9,30 +9,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pylayer.testdata.index.FakeIndex;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `pylayer build` with --slim, --slim-stubs, --exclude and --exclude-runtime-provided: options in, report out. */
 class BuildSizeOptionsCommandTest {
     @TempDir
     Path dir;
-    FakeIndex index;
+    @AutoClose
+    final FakeIndex index = FakeIndex.start();
 
-    private record Run(int exitCode, String out, String err) {
-    }
 
     @BeforeEach
     void start() {
-        index = FakeIndex.start();
         index.add(wheel("mylib", "1.0").requiresDist("six")
                 .file("mylib/__init__.py", "").file("mylib/core.pyi", "x: int\n")
                 .file("mylib/tests/__init__.py", "").file("mylib/tests/test_x.py", "def test(): pass\n")
@@ -40,28 +35,18 @@ class BuildSizeOptionsCommandTest {
         index.add(wheel("six", "1.16.0").file("six.py", "# six\n"));
     }
 
-    @AfterEach
-    void stop() {
-        index.close();
-    }
-
-    private Run run(String... options) {
+    private CommandRun run(String... options) {
         List<String> args = new ArrayList<>(List.of("build", "mylib", "--runtime", "python3.11", "--index-url",
                 index.jsonApiUrl(), "--cache-dir", dir.resolve("cache").toString(), "-o", dir.resolve("layer.zip").toString()));
         args.addAll(List.of(options));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = PylayerCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args.toArray(String[]::new));
-        return new Run(exitCode, out.toString(), err.toString());
+        return CommandRun.of(args);
     }
 
     @Test
     void leavesOutWhatTheOptionsSayAndReportsIt() throws IOException {
         Path report = dir.resolve("report.json");
-        Run run = run("--slim", "--slim-stubs", "--exclude", "mylib/data/**", "--exclude", "*.dist-info/INSTALLER",
+        CommandRun run = run("--slim", "--slim-stubs", "--exclude", "mylib/data/**",
+                "--exclude", "*.dist-info/INSTALLER",
                 "--exclude-runtime-provided", "--report", report.toString());
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
         assertTrue(run.err().contains("warning: left out six 1.16.0: the python3.11 runtime ships it"), run.err());
@@ -84,14 +69,14 @@ class BuildSizeOptionsCommandTest {
 
     @Test
     void aMalformedOrDangerousGlobIsAnErrorWithAHint() {
-        Run malformed = run("--exclude", "/abs/**");
+        CommandRun malformed = run("--exclude", "/abs/**");
         assertEquals(ExitCodes.FAILURE, malformed.exitCode());
         assertTrue(malformed.err().startsWith("error: the exclude pattern `/abs/**` cannot be used: it is absolute"),
                 malformed.err());
         assertTrue(malformed.err().contains("hint: patterns are globs over paths relative to site-packages"),
                 malformed.err());
 
-        Run dangerous = run("--exclude", "*.dist-info/**");
+        CommandRun dangerous = run("--exclude", "*.dist-info/**");
         assertEquals(ExitCodes.FAILURE, dangerous.exitCode());
         assertTrue(dangerous.err().contains("error: the exclude pattern `*.dist-info/**` would remove"
                 + " `mylib-1.0.dist-info/METADATA`"), dangerous.err());

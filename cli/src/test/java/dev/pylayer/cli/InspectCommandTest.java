@@ -10,32 +10,22 @@ import dev.pylayer.testdata.wheels.WheelBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class InspectCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
 
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = PylayerCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+    private CommandRun run(String... args) {
+        return CommandRun.of(List.of(args));
     }
 
     /** A layer with one wheel unpacked into python3.11's site-packages. */
@@ -61,7 +51,7 @@ class InspectCommandTest {
 
     @Test
     void exitsZeroAndSaysSoWhenTheLayerWillLoad() throws IOException {
-        Run run = run("inspect", needingGlibc("2.17").toString());
+        CommandRun run = run("inspect", needingGlibc("2.17").toString());
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("fastmath.zip: python3.11 on x86_64 (Amazon Linux 2, glibc 2.26)\n"
                 + "  runtime from python/lib/python3.11/; architecture from 1 x86-64 ELF file\n"), run.out());
@@ -71,7 +61,7 @@ class InspectCommandTest {
 
     @Test
     void exitsOneWithAnErrorAndHintPerProblem() throws IOException {
-        Run run = run("inspect", needingGlibc("2.28").toString(), "--runtime", "python3.11", "--arch", "x86_64");
+        CommandRun run = run("inspect", needingGlibc("2.28").toString(), "--runtime", "python3.11", "--arch", "x86_64");
         assertEquals(ExitCodes.FAILURE, run.exitCode());
         assertTrue(run.out().contains("\nerror: `fastmath/_core.cpython-311-x86_64-linux-gnu.so` needs GLIBC_2.28, "
                 + "python3.11 has glibc 2.26; python3.12 and later would work\n  hint: build the layer for python3.12"),
@@ -82,7 +72,7 @@ class InspectCommandTest {
 
     @Test
     void printsJsonForMachines() throws IOException {
-        Run run = run("inspect", "--json", needingGlibc("2.28").toString(), "--arch", "arm64");
+        CommandRun run = run("inspect", "--json", needingGlibc("2.28").toString(), "--arch", "arm64");
         assertEquals(ExitCodes.FAILURE, run.exitCode());
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertEquals("arm64", json.at("/target/architecture").asText());
@@ -92,11 +82,11 @@ class InspectCommandTest {
 
     @Test
     void rendersUnknownRuntimesAndUnreadableFilesAsErrors() throws IOException {
-        Run unknown = run("inspect", needingGlibc("2.17").toString(), "--runtime", "python2.7");
+        CommandRun unknown = run("inspect", needingGlibc("2.17").toString(), "--runtime", "python2.7");
         assertEquals(ExitCodes.USAGE, unknown.exitCode());
         assertTrue(unknown.err().startsWith("error: Invalid value for option '--runtime': `python2.7` is not a Lambda "
                 + "Python runtime\nhint: use one of: "), unknown.err());
-        Run missing = run("inspect", dir.resolve("nope.zip").toString());
+        CommandRun missing = run("inspect", dir.resolve("nope.zip").toString());
         assertEquals(ExitCodes.FAILURE, missing.exitCode());
         assertTrue(missing.err().startsWith("error: cannot read layer `"), missing.err());
         assertEquals(ExitCodes.USAGE, run("inspect").exitCode());
@@ -113,10 +103,10 @@ class InspectCommandTest {
             wheel.file("many/_x" + i + ".abi3.so", ElfBuilder.x86_64().toBytes());
         }
         Path zip = layer(wheel);
-        Run run = run("inspect", zip.toString());
+        CommandRun run = run("inspect", zip.toString());
         assertTrue(run.out().contains("error: … and 2 more `elf-machine` findings (--verbose or --json lists them all)"),
                 run.out());
-        Run verbose = run("inspect", "--verbose", zip.toString());
+        CommandRun verbose = run("inspect", "--verbose", zip.toString());
         assertEquals(12, verbose.out().split("is built for AArch64", -1).length - 1, verbose.out());
     }
 }

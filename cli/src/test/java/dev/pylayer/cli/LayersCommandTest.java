@@ -45,7 +45,7 @@ class LayersCommandTest {
 
     @Test
     void listShowsOneRowPerVersionNewestFirst() {
-        AwsCommandFixture.Run run = aws.run("layers", "list", "deps");
+        CommandRun run = aws.run("layers", "list", "deps");
 
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
@@ -58,7 +58,7 @@ class LayersCommandTest {
 
     @Test
     void listAsJson() {
-        AwsCommandFixture.Run run = aws.run("layers", "list", "deps", "--json");
+        CommandRun run = aws.run("layers", "list", "deps", "--json");
 
         JsonNode versions = AwsCommandFixture.parse(run.out());
         assertEquals(3, versions.size());
@@ -72,7 +72,7 @@ class LayersCommandTest {
         aws.server.stubFor(get(urlEqualTo("/2015-03-31/functions/api")).willReturn(json(200,
                 AwsCommandFixture.function("api", "Successful", ARN_PREFIX + "layer:deps:1"))));
 
-        AwsCommandFixture.Run run = aws.run("layers", "prune", "deps", "--keep", "1", "--function", "api");
+        CommandRun run = aws.run("layers", "prune", "deps", "--keep", "1", "--function", "api");
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("kept (used by api)"), run.out());
@@ -83,7 +83,7 @@ class LayersCommandTest {
 
     @Test
     void pruneDryRunAsJsonDeletesNothing() {
-        AwsCommandFixture.Run run = aws.run("layers", "prune", "deps", "--keep", "2", "--dry-run", "--json");
+        CommandRun run = aws.run("layers", "prune", "deps", "--keep", "2", "--dry-run", "--json");
 
         assertEquals(0, run.exitCode(), run.err());
         JsonNode result = AwsCommandFixture.parse(run.out());

@@ -53,7 +53,7 @@ class PublishCommandTest {
 
     @Test
     void printsTheLayerVersionArnOnStdout() {
-        AwsCommandFixture.Run run = aws.run("publish", zip.toString(), "--name", "deps", "--description", "deps of api");
+        CommandRun run = aws.run("publish", zip.toString(), "--name", "deps", "--description", "deps of api");
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(ARN_PREFIX + "layer:deps:1" + System.lineSeparator(), run.out());
@@ -71,7 +71,7 @@ class PublishCommandTest {
         aws.server.stubFor(get(urlEqualTo(VERSIONS + "/3")).willReturn(json(200,
                 layerVersion("deps", 3, sha, List.of("python3.12"), List.of("x86_64", "arm64")))));
 
-        AwsCommandFixture.Run run = aws.run("publish", zip.toString(), "--name", "deps");
+        CommandRun run = aws.run("publish", zip.toString(), "--name", "deps");
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(ARN_PREFIX + "layer:deps:3" + System.lineSeparator(), run.out());
@@ -89,7 +89,7 @@ class PublishCommandTest {
         aws.server.stubFor(get(urlEqualTo(function)).inScenario("f").whenScenarioStateIs("updated")
                 .willReturn(json(200, AwsCommandFixture.function("api", "Successful", ARN_PREFIX + "layer:deps:1"))));
 
-        AwsCommandFixture.Run run = aws.run("publish", zip.toString(), "--name", "deps", "--attach", "api", "--json");
+        CommandRun run = aws.run("publish", zip.toString(), "--name", "deps", "--attach", "api", "--json");
 
         assertEquals(0, run.exitCode(), run.err());
         JsonNode result = AwsCommandFixture.parse(run.out());
@@ -106,11 +106,11 @@ class PublishCommandTest {
 
     @Test
     void badInputFailsBeforeAnyAwsCall() {
-        AwsCommandFixture.Run runtime = aws.run("publish", zip.toString(), "--name", "deps", "--runtime", "python2.7");
-        AwsCommandFixture.Run name = aws.run("publish", zip.toString(), "--name", "my.layer");
-        AwsCommandFixture.Run description = aws.run("publish", zip.toString(), "--name", "deps", "--description",
+        CommandRun runtime = aws.run("publish", zip.toString(), "--name", "deps", "--runtime", "python2.7");
+        CommandRun name = aws.run("publish", zip.toString(), "--name", "my.layer");
+        CommandRun description = aws.run("publish", zip.toString(), "--name", "deps", "--description",
                 "x".repeat(257));
-        AwsCommandFixture.Run permission = aws.run("publish", zip.toString(), "--name", "deps", "--permission", "everyone");
+        CommandRun permission = aws.run("publish", zip.toString(), "--name", "deps", "--permission", "everyone");
 
         assertEquals(ExitCodes.USAGE, runtime.exitCode());
         assertTrue(runtime.err().startsWith("error: Invalid value for option '--runtime'"), runtime.err());
@@ -133,7 +133,7 @@ class PublishCommandTest {
             out.closeEntry();
         }
 
-        AwsCommandFixture.Run run = aws.run("publish", big.toString(), "--name", "deps");
+        CommandRun run = aws.run("publish", big.toString(), "--name", "deps");
 
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("use --s3-bucket"), run.err());
@@ -146,7 +146,7 @@ class PublishCommandTest {
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
                         .withHeader("ETag", "\"e\"")));
 
-        AwsCommandFixture.Run run = aws.run("publish", zip.toString(), "--name", "deps", "--s3-bucket", "artifacts",
+        CommandRun run = aws.run("publish", zip.toString(), "--name", "deps", "--s3-bucket", "artifacts",
                 "--s3-key", "layers/deps.zip");
 
         assertEquals(0, run.exitCode(), run.err());
@@ -159,7 +159,7 @@ class PublishCommandTest {
 
     @Test
     void theNameIsRequired() {
-        AwsCommandFixture.Run run = aws.run("publish", zip.toString());
+        CommandRun run = aws.run("publish", zip.toString());
 
         assertEquals(ExitCodes.USAGE, run.exitCode());
         assertTrue(run.err().contains("--name"), run.err());

@@ -1,5 +1,6 @@
 package dev.pylayer.api;
 
+import static dev.pylayer.testdata.files.Folders.names;
 import static dev.pylayer.testdata.wheels.WheelBuilder.wheel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,8 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pylayer.index.HashMismatchException;
 import dev.pylayer.requirements.HashCheckingException;
-import dev.pylayer.resolve.ResolutionException;
 import dev.pylayer.resolve.Resolution;
+import dev.pylayer.resolve.ResolutionException;
 import dev.pylayer.runtime.Architecture;
 import dev.pylayer.runtime.LambdaRuntime;
 import dev.pylayer.testdata.index.FakeIndex;
@@ -27,10 +28,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,12 +39,12 @@ import org.junit.jupiter.api.io.TempDir;
 class LayerBuildTest {
     @TempDir
     Path temp;
-    FakeIndex index;
+    @AutoClose
+    final FakeIndex index = FakeIndex.start();
     Path out;
 
     @BeforeEach
     void start() throws IOException {
-        index = FakeIndex.start();
         out = Files.createDirectories(temp.resolve("out"));
         index.add(wheel("requests", "2.32.3").requiresDist("idna>=2", "certifi", "pysocks; extra == 'socks'")
                 .providesExtra("socks").file("requests/__init__.py", "VERSION = '2.32.3'\n"));
@@ -55,20 +55,9 @@ class LayerBuildTest {
                 .file("fast/_speed.so", "ELF"));
     }
 
-    @AfterEach
-    void stop() {
-        index.close();
-    }
-
     private LayerBuild build(String... requirements) {
         return LayerBuild.forRuntime(LambdaRuntime.PYTHON_3_11).indexUrl(index.jsonApiUrl())
                 .cacheDir(temp.resolve("cache")).require(requirements);
-    }
-
-    private List<String> folder() throws IOException {
-        try (Stream<Path> files = Files.list(out)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
     }
 
     private static Set<String> entries(Path zip) throws IOException {
@@ -93,7 +82,7 @@ class LayerBuildTest {
         assertEquals(index.files("fast").get(0).bytes().length, fast.size());
 
         Path zip = out.resolve("layer.zip");
-        assertEquals(List.of("layer.zip"), folder());
+        assertEquals(List.of("layer.zip"), names(out));
         Set<String> names = entries(zip);
         String site = "python/lib/python3.11/site-packages/";
         assertTrue(names.contains(site + "requests/__init__.py"), names.toString());
@@ -116,7 +105,7 @@ class LayerBuildTest {
         assertEquals(List.of("certifi", "idna", "requests"),
                 resolution.packages().stream().map(p -> p.name().normalized()).toList());
         assertEquals(0, index.requestsTo("/files/requests-2.32.3-py3-none-any.whl"), "the simple pages advertise PEP 658 metadata, and nothing is downloaded");
-        assertEquals(List.of(), folder());
+        assertEquals(List.of(), names(out));
     }
 
     @Test
@@ -136,7 +125,7 @@ class LayerBuildTest {
         ResolutionException.NoMatchingDistribution error = assertThrows(
                 ResolutionException.NoMatchingDistribution.class, () -> build("requests", "nope").build(existing));
         assertTrue(error.getMessage().contains("`nope` was not found"), error.getMessage());
-        assertEquals(List.of("layer.zip"), folder());
+        assertEquals(List.of("layer.zip"), names(out));
         assertEquals("the previous layer", Files.readString(existing));
     }
 
@@ -150,7 +139,7 @@ class LayerBuildTest {
         dev.pylayer.PylayerException error = assertThrows(dev.pylayer.PylayerException.class,
                 () -> build("a @ " + url).build(out.resolve("layer.zip")));
         assertTrue(error.getMessage().contains("does not match its hash"), error.getMessage());
-        assertEquals(List.of(), folder());
+        assertEquals(List.of(), names(out));
     }
 
     @Test
@@ -170,7 +159,7 @@ class LayerBuildTest {
         index.addFile("hostile", "1.0", slip.filename(), slip.bytes(), HostileWheels.base().metadata());
         Path existing = Files.writeString(out.resolve("layer.zip"), "the previous layer");
         assertThrows(dev.pylayer.wheel.UnsafeWheelEntryException.class, () -> build("hostile").build(existing));
-        assertEquals(List.of("layer.zip"), folder());
+        assertEquals(List.of("layer.zip"), names(out));
         assertEquals("the previous layer", Files.readString(existing));
     }
 
@@ -192,7 +181,7 @@ class LayerBuildTest {
                 "idna==3.7 --hash=sha256:" + "cd".repeat(32) + "\n");
         assertThrows(HashMismatchException.class, () -> build().indexUrl(index.jsonApiUrl())
                 .requirementsFile(requirements).build(out.resolve("layer.zip")));
-        assertEquals(List.of(), folder());
+        assertEquals(List.of(), names(out));
     }
 
     @Test

@@ -1,32 +1,27 @@
 package dev.pylayer.api;
 
+import static dev.pylayer.testdata.real.PythonImportCheck.unzip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.pylayer.resolve.ResolutionException;
 import dev.pylayer.resolve.Resolution;
+import dev.pylayer.resolve.ResolutionException;
 import dev.pylayer.resolve.ResolvedPackage;
-import dev.pylayer.runtime.Architecture;
 import dev.pylayer.runtime.LambdaRuntime;
-import dev.pylayer.testdata.real.LocalPypiMirror;
+import dev.pylayer.testdata.real.Commands;
 import dev.pylayer.testdata.real.PipOracle;
 import dev.pylayer.testdata.real.PythonImportCheck;
-import dev.pylayer.testdata.real.RealTools;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,8 +33,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * python3 or python3.11 is missing.
  */
 class RealIndexBuildIT {
-    private static Optional<String> skipReason;
-    private static LocalPypiMirror mirror;
+    @RegisterExtension
+    static final RealWheelMirror MIRROR = new RealWheelMirror();
     private static PipOracle pip;
 
     @TempDir
@@ -49,19 +44,14 @@ class RealIndexBuildIT {
     Path work;
 
     @BeforeAll
-    static void start() {
-        skipReason = RealTools.skipReason();
-        if (skipReason.isPresent()) {
-            System.err.println("RealIndexBuildIT skipped: " + skipReason.get());
-            return;
+    static void startPip() {
+        if (MIRROR.running()) {
+            pip = PipOracle.create(shared, MIRROR.mirror());
         }
-        mirror = LocalPypiMirror.shared();
-        pip = PipOracle.create(shared, mirror);
     }
 
     private static LayerBuild build(String requirements, LambdaRuntime runtime, Path cache) {
-        return LayerBuild.forRuntime(runtime).arch(Architecture.X86_64).indexUrl(mirror.jsonApiUrl())
-                .cacheDir(cache).require(requirements.split(" "));
+        return MIRROR.build(runtime, cache, requirements);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -75,7 +65,6 @@ class RealIndexBuildIT {
             "numpy scipy|numpy scipy",
     })
     void resolvesAsPipDoesAndTheLayerImports(String requirements, String modules) throws IOException {
-        assumeTrue(skipReason.isEmpty(), () -> "skipped: " + skipReason.orElse(""));
         Path cache = shared.resolve("cache");
         Resolution resolution = build(requirements, LambdaRuntime.PYTHON_3_11, cache).resolve();
         Map<String, String> ours = new TreeMap<>();
@@ -91,14 +80,13 @@ class RealIndexBuildIT {
         BuildResult result = build(requirements, LambdaRuntime.PYTHON_3_11, cache).build(zip);
         assertEquals(ours.size(), result.packages().size());
         Path unzipped = unzip(zip, work.resolve("opt"));
-        PythonImportCheck.Outcome imported = PythonImportCheck.importAll(unzipped, "python3.11",
+        Commands.Outcome imported = PythonImportCheck.importAll(unzipped, "python3.11",
                 List.of(modules.split(" ")));
         assertTrue(imported.succeeded(), imported.output());
     }
 
     @Test
     void theSameInputsGiveTheSameBytesWithAColdOrWarmCache() throws IOException {
-        assumeTrue(skipReason.isEmpty(), () -> "skipped: " + skipReason.orElse(""));
         BuildResult cold = build("fastapi requests", LambdaRuntime.PYTHON_3_11, work.resolve("cold"))
                 .build(work.resolve("a.zip"));
         BuildResult warm = build("requests fastapi", LambdaRuntime.PYTHON_3_11, shared.resolve("cache"))
@@ -109,28 +97,11 @@ class RealIndexBuildIT {
 
     @Test
     void explainsACPythonMismatchInUserTerms() {
-        assumeTrue(skipReason.isEmpty(), () -> "skipped: " + skipReason.orElse(""));
         // The machine's index holds CPython 3.11 wheels: pandas has none for python3.12.
         ResolutionException error = assertThrows(ResolutionException.class,
                 () -> build("pandas", LambdaRuntime.PYTHON_3_12, shared.resolve("cache")).resolve());
         assertTrue(error.getMessage().contains("pandas"), error.describe());
         assertTrue(error.describe().contains("cp311"), error.describe());
         assertTrue(error.describe().contains("--runtime python3.11"), error.describe());
-    }
-
-    private static Path unzip(Path zip, Path into) throws IOException {
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
-            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
-                Path target = into.resolve(entry.getName()).normalize();
-                assertTrue(target.startsWith(into), entry.getName());
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(entries, target);
-                }
-            }
-        }
-        return into;
     }
 }

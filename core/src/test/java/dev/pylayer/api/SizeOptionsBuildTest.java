@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,12 +36,12 @@ class SizeOptionsBuildTest {
 
     @TempDir
     Path temp;
-    FakeIndex index;
+    @AutoClose
+    final FakeIndex index = FakeIndex.start();
     Path zip;
 
     @BeforeEach
     void start() {
-        index = FakeIndex.start();
         zip = temp.resolve("out/layer.zip");
         index.add(wheel("boto3", "1.34.0").requiresDist("botocore<1.35,>=1.34", "jmespath<2,>=0.7.1", "s3transfer<0.11,>=0.10")
                 .file("boto3/__init__.py", "import botocore\n"));
@@ -64,11 +64,6 @@ class SizeOptionsBuildTest {
                 .file("mylib/tests/_helpers.py", "sample = 1\n")
                 .file("mylib/tests/test_core.py", "def test_run():\n    pass\n".repeat(100))
                 .file("mylib/data/table.csv", "a,b\n".repeat(10_000)));
-    }
-
-    @AfterEach
-    void stop() {
-        index.close();
     }
 
     private LayerBuild build(String... requirements) {
@@ -99,16 +94,21 @@ class SizeOptionsBuildTest {
                 || f.kind() == FindingKind.RECORD_HASH_MISMATCH), report.findings().toString());
     }
 
+    /** Keeps the build's detail lines (what the command line prints with --verbose). */
+    private static BuildListener detailsInto(List<String> details) {
+        return event -> {
+            if (event instanceof BuildEvent.Detail detail) {
+                details.add(detail.message());
+            }
+        };
+    }
+
     @Test
     void leavesOutWhatTheRuntimeShipsAfterResolvingAsUsual() throws IOException {
         Files.createDirectories(zip.getParent());
         List<String> details = Collections.synchronizedList(new ArrayList<>());
         BuildResult result = build("aiobotocore", "mylib").excludeRuntimeProvided(true)
-                .listener(event -> {
-                    if (event instanceof BuildEvent.Detail detail) {
-                        details.add(detail.message());
-                    }
-                }).build(zip);
+                .listener(detailsInto(details)).build(zip);
         assertEquals(List.of("aiobotocore", "mylib"), names(result.packages()));
         assertEquals(List.of("botocore", "jmespath", "python-dateutil", "six", "urllib3"),
                 names(result.excluded().packages()));
@@ -133,11 +133,7 @@ class SizeOptionsBuildTest {
         Files.createDirectories(zip.getParent());
         List<String> details = Collections.synchronizedList(new ArrayList<>());
         BuildResult result = build("boto3==1.34.0", "jmespath>=1.0").excludeRuntimeProvided(true)
-                .listener(event -> {
-                    if (event instanceof BuildEvent.Detail detail) {
-                        details.add(detail.message());
-                    }
-                }).build(zip);
+                .listener(detailsInto(details)).build(zip);
         assertEquals(List.of("boto3"), names(result.packages()));
         assertTrue(details.contains("kept boto3 1.34.0 in the layer although the python3.11 runtime ships it:"
                 + " you pinned it"), details.toString());

@@ -1,27 +1,20 @@
 package dev.pylayer.api;
 
+import static dev.pylayer.testdata.real.PythonImportCheck.unzip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pylayer.inspect.FindingKind;
 import dev.pylayer.inspect.InspectionReport;
 import dev.pylayer.inspect.LayerInspector;
-import dev.pylayer.runtime.Architecture;
 import dev.pylayer.runtime.LambdaRuntime;
-import dev.pylayer.testdata.real.LocalPypiMirror;
+import dev.pylayer.testdata.real.Commands;
 import dev.pylayer.testdata.real.PythonImportCheck;
-import dev.pylayer.testdata.real.RealTools;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,8 +26,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * after it on sys.path. Skipped, with the reason printed, where the mirror or python3.11 is missing.
  */
 class SizeOptionsRealIndexIT {
-    private static Optional<String> skipReason;
-    private static LocalPypiMirror mirror;
+    @RegisterExtension
+    static final RealWheelMirror MIRROR = new RealWheelMirror();
 
     @TempDir
     static Path shared;
@@ -42,19 +35,8 @@ class SizeOptionsRealIndexIT {
     @TempDir
     Path work;
 
-    @BeforeAll
-    static void start() {
-        skipReason = RealTools.skipReason();
-        if (skipReason.isPresent()) {
-            System.err.println("SizeOptionsRealIndexIT skipped: " + skipReason.get());
-            return;
-        }
-        mirror = LocalPypiMirror.shared();
-    }
-
     private static LayerBuild build(String requirements) {
-        return LayerBuild.forRuntime(LambdaRuntime.PYTHON_3_11).arch(Architecture.X86_64).indexUrl(mirror.jsonApiUrl())
-                .cacheDir(shared.resolve("cache")).require(requirements.split(" "));
+        return MIRROR.build(LambdaRuntime.PYTHON_3_11, shared.resolve("cache"), requirements);
     }
 
     private static void assertNothingMissing(BuildResult result) {
@@ -76,7 +58,6 @@ class SizeOptionsRealIndexIT {
                     + " assert abs(scipy.stats.norm.cdf(0) - 0.5) < 1e-12",
     })
     void aSlimmedLayerStillImportsAndComputes(String requirements, String script) throws IOException {
-        assumeTrue(skipReason.isEmpty(), () -> "skipped: " + skipReason.orElse(""));
         BuildResult full = build(requirements).build(work.resolve("full.zip"));
         BuildResult slim = build(requirements).slim(true).slimStubs(true).build(work.resolve("slim.zip"));
         assertEquals(full.packages(), slim.packages());
@@ -84,14 +65,13 @@ class SizeOptionsRealIndexIT {
         assertEquals(slim.excluded().bytes(), saved);
         assertTrue(saved > 10_000_000, "slim saved only " + saved + " bytes");
         assertNothingMissing(slim);
-        PythonImportCheck.Outcome outcome = PythonImportCheck.run(unzip(slim.output(), work.resolve("slim")),
+        Commands.Outcome outcome = PythonImportCheck.run(unzip(slim.output(), work.resolve("slim")),
                 "python3.11", script + "; print('ok')", List.of());
         assertTrue(outcome.succeeded(), outcome.output());
     }
 
     @Test
     void withoutWhatTheRuntimeShipsTheLayerWorksBesideTheRuntimesCopies() throws IOException {
-        assumeTrue(skipReason.isEmpty(), () -> "skipped: " + skipReason.orElse(""));
         BuildResult runtime = build("boto3").build(work.resolve("runtime.zip"));
         BuildResult layer = build("pandas boto3").excludeRuntimeProvided(true).slim(true).build(work.resolve("layer.zip"));
         assertTrue(layer.packages().stream().noneMatch(p -> p.name().equals("boto3") || p.name().equals("six")),
@@ -100,25 +80,9 @@ class SizeOptionsRealIndexIT {
                 layer.excluded().packages().stream().map(BuiltPackage::name).toList());
         assertNothingMissing(layer);
         Path standIn = unzip(runtime.output(), work.resolve("runtime")).resolve("python/lib/python3.11/site-packages");
-        PythonImportCheck.Outcome outcome = PythonImportCheck.run(unzip(layer.output(), work.resolve("layer")),
+        Commands.Outcome outcome = PythonImportCheck.run(unzip(layer.output(), work.resolve("layer")),
                 "python3.11", "import pandas, boto3; assert pandas.to_datetime('2024-01-02').year == 2024;"
                         + " assert boto3.__file__.startswith('" + standIn + "'); print('ok')", List.of(standIn));
         assertTrue(outcome.succeeded(), outcome.output());
-    }
-
-    private static Path unzip(Path zip, Path into) throws IOException {
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
-            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
-                Path target = into.resolve(entry.getName()).normalize();
-                assertTrue(target.startsWith(into), entry.getName());
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(entries, target);
-                }
-            }
-        }
-        return into;
     }
 }

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pylayer.cache.ContentCache;
 import dev.pylayer.cache.ContentDigest;
 import dev.pylayer.index.DistributionFile;
-import dev.pylayer.testdata.wheels.HostileWheels;
 import dev.pylayer.testdata.wheels.HostileWheels.Hostile;
+import dev.pylayer.testdata.wheels.HostileWheels;
 import dev.pylayer.testdata.wheels.WheelBuilder;
 import dev.pylayer.wheel.InvalidWheelException;
 import dev.pylayer.wheel.WheelArchive;
@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
 class WheelContentChecksTest {
     @TempDir
     Path dir;
+    ContentCache cache;
+    WheelContentChecks checks;
+
+    @BeforeEach
+    void openCache() {
+        cache = ContentCache.open(dir.resolve("cache"));
+        checks = new WheelContentChecks(cache, Runnable::run);
+    }
 
     private static DistributionFile file(String filename, Map<String, String> hashes) {
         return new DistributionFile(filename, "https://files.example/" + filename, hashes, Optional.empty(), false,
@@ -37,13 +46,20 @@ class WheelContentChecksTest {
         return ContentDigest.sha256Hex(Files.readAllBytes(file));
     }
 
+    /** The file as an index lists it with its sha256, which the checks remember a pass by. */
+    private static DistributionFile withDigest(Path wheel) throws IOException {
+        return file(wheel.getFileName().toString(), Map.of("sha256", sha256(wheel)));
+    }
+
+    private Path demoWheel() {
+        return WheelBuilder.wheel("demo", "1.0").file("demo/__init__.py", "X = 1\n").writeTo(dir);
+    }
+
     @Test
     void checksAWheelOnceAndTrustsItsDigestAfterwards() throws IOException {
-        Path wheel = WheelBuilder.wheel("demo", "1.0").file("demo/__init__.py", "X = 1\n").writeTo(dir);
+        Path wheel = demoWheel();
         String digest = sha256(wheel);
-        ContentCache cache = ContentCache.open(dir.resolve("cache"));
-        WheelContentChecks checks = new WheelContentChecks(cache, Runnable::run);
-        DistributionFile file = file(wheel.getFileName().toString(), Map.of("sha256", digest));
+        DistributionFile file = withDigest(wheel);
         checks.check(file, wheel);
         assertTrue(cache.passed(digest, WheelContentChecks.CHECK));
         // Known good by its digest: not opened again (the path is not even read).
@@ -54,14 +70,11 @@ class WheelContentChecksTest {
     void opensAWheelForTheWriterAndInflatesItOnlyWhenNoPassIsRemembered() throws IOException {
         Hostile hostile = HostileWheels.recordWrongHash();
         Path wheel = hostile.writeTo(dir);
-        String digest = sha256(wheel);
-        ContentCache cache = ContentCache.open(dir.resolve("cache"));
-        WheelContentChecks checks = new WheelContentChecks(cache, Runnable::run);
-        DistributionFile file = file(hostile.filename(), Map.of("sha256", digest));
+        DistributionFile file = withDigest(wheel);
         assertThrows(InvalidWheelException.class, () -> checks.open(file, wheel));
 
-        Path good = WheelBuilder.wheel("demo", "1.0").file("demo/__init__.py", "X = 1\n").writeTo(dir);
-        DistributionFile goodFile = file(good.getFileName().toString(), Map.of("sha256", sha256(good)));
+        Path good = demoWheel();
+        DistributionFile goodFile = withDigest(good);
         WheelContentChecks.Opened opened = checks.open(goodFile, good);
         try (WheelArchive archive = opened.archive()) {
             assertTrue(archive.entry("demo/__init__.py").isPresent(), "handed over open");
@@ -77,9 +90,7 @@ class WheelContentChecksTest {
         Hostile hostile = HostileWheels.recordWrongHash();
         Path wheel = hostile.writeTo(dir);
         String digest = sha256(wheel);
-        ContentCache cache = ContentCache.open(dir.resolve("cache"));
-        WheelContentChecks checks = new WheelContentChecks(cache, Runnable::run);
-        DistributionFile file = file(hostile.filename(), Map.of("sha256", digest));
+        DistributionFile file = withDigest(wheel);
         for (int attempt = 0; attempt < 2; attempt++) {
             InvalidWheelException error = assertThrows(InvalidWheelException.class, () -> checks.check(file, wheel));
             assertEquals(hostile.entry(), error.entry().orElseThrow());
@@ -89,9 +100,7 @@ class WheelContentChecksTest {
 
     @Test
     void checksAWheelWithoutAKnownDigestEveryTime() throws IOException {
-        Path wheel = WheelBuilder.wheel("demo", "1.0").file("demo/__init__.py", "X = 1\n").writeTo(dir);
-        ContentCache cache = ContentCache.open(dir.resolve("cache"));
-        WheelContentChecks checks = new WheelContentChecks(cache, Runnable::run);
+        Path wheel = demoWheel();
         DistributionFile file = file(wheel.getFileName().toString(), Map.of());
         checks.check(file, wheel);
         assertFalse(Files.exists(dir.resolve("cache").resolve("checks")), "nothing to remember it by");

@@ -13,25 +13,15 @@ import dev.pylayer.testdata.index.FakeIndex;
 import dev.pylayer.testdata.wheels.WheelBuilder;
 import java.nio.file.Path;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CoreMetadataTest {
     @TempDir
     Path cacheDir;
-    FakeIndex index;
-
-    @BeforeEach
-    void start() {
-        index = FakeIndex.start();
-    }
-
-    @AfterEach
-    void stop() {
-        index.close();
-    }
+    @AutoClose
+    final FakeIndex index = FakeIndex.start();
 
     /** A wheel of several megabytes of incompressible data with many entries before its dist-info. */
     static WheelBuilder largeWheel(String name, int entries) {

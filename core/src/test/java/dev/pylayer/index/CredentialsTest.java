@@ -18,7 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,17 +28,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CredentialsTest {
     @TempDir
     Path temp;
-    FakeIndex index;
+    @AutoClose
+    final FakeIndex index = FakeIndex.start();
 
     @BeforeEach
     void start() {
-        index = FakeIndex.start();
         index.add(WheelBuilder.wheel("secret-pkg", "1.0"));
-    }
-
-    @AfterEach
-    void stop() {
-        index.close();
     }
 
     private static String basic(String user, String password) {

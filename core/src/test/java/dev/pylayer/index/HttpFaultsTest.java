@@ -3,6 +3,7 @@ package dev.pylayer.index;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.pylayer.testdata.files.Folders.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,10 +17,11 @@ import dev.pylayer.testdata.index.FakeIndex;
 import dev.pylayer.testdata.wheels.WheelBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,12 +35,12 @@ class HttpFaultsTest {
 
     @TempDir
     Path cacheDir;
-    FakeIndex index;
+    @AutoClose
+    final FakeIndex index = FakeIndex.start();
     IndexClient client;
 
     @BeforeEach
     void start() {
-        index = FakeIndex.start();
         index.add(WheelBuilder.wheel("demo", "1.0"));
         client = TestClients.impatient(cacheDir);
     }
@@ -46,7 +48,6 @@ class HttpFaultsTest {
     @AfterEach
     void stop() {
         client.close();
-        index.close();
     }
 
     private ProjectListing list() {
@@ -171,9 +172,7 @@ class HttpFaultsTest {
             assertEquals(3, server.requests());
             assertEquals(0, progress.get(), "failed attempts are taken back from the progress count");
             assertFalse(client.cache().wheel(WheelBuilder.sha256Hex(wheel)).isPresent());
-            try (Stream<Path> temporaries = Files.list(client.cache().root().resolve("tmp"))) {
-                assertEquals(0, temporaries.count());
-            }
+            assertEquals(List.of(), names(client.cache().root().resolve("tmp")));
         }
     }
 }

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.pylayer.name.PackageName;
-import dev.pylayer.testdata.index.FakeIndex;
 import dev.pylayer.testdata.index.FakeIndex.SimpleFormat;
+import dev.pylayer.testdata.index.FakeIndex;
 import dev.pylayer.testdata.wheels.WheelBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,19 +30,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IndexListingTest {
     @TempDir
     Path temp;
-    FakeIndex index;
+    @AutoClose
+    final FakeIndex index = FakeIndex.start();
     IndexClient client;
 
     @BeforeEach
     void start() {
-        index = FakeIndex.start();
         client = TestClients.client(temp.resolve("cache"));
     }
 
     @AfterEach
     void stop() {
         client.close();
-        index.close();
     }
 
     private void world() {

@@ -14,7 +14,7 @@ import dev.pylayer.testdata.index.FakeIndex;
 import dev.pylayer.testdata.wheels.WheelBuilder;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,17 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 class RevalidationTest {
     @TempDir
     Path cacheDir;
-    FakeIndex index;
+    @AutoClose
+    final FakeIndex index = FakeIndex.start();
 
     @BeforeEach
     void start() {
-        index = FakeIndex.start();
         index.add(WheelBuilder.wheel("demo", "1.0"));
-    }
-
-    @AfterEach
-    void stop() {
-        index.close();
     }
 
     private List<DistributionFile> list(IndexClient.Builder builder, String url, String project) {

@@ -3,6 +3,7 @@ package dev.pylayer.index;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.pylayer.testdata.files.Folders.names;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,8 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,13 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
 class WheelDownloadTest {
     @TempDir
     Path temp;
-    FakeIndex index;
+    @AutoClose
+    final FakeIndex index = FakeIndex.start();
     IndexClient client;
     FakeIndex.File file;
 
     @BeforeEach
     void start() {
-        index = FakeIndex.start();
         file = index.add(WheelBuilder.wheel("demo", "1.0").file("demo/__init__.py", "X = 1\n"));
         client = TestClients.client(temp.resolve("cache"));
     }
@@ -40,17 +41,14 @@ class WheelDownloadTest {
     @AfterEach
     void stop() {
         client.close();
-        index.close();
     }
 
     private DistributionFile listed() {
         return client.index(index.jsonApiUrl()).listProject(PackageName.of("demo")).files().get(0);
     }
 
-    private long temporaries() throws IOException {
-        try (Stream<Path> files = Files.list(client.cache().root().resolve("tmp"))) {
-            return files.count();
-        }
+    private List<String> temporaries() {
+        return names(client.cache().root().resolve("tmp"));
     }
 
     @Test
@@ -102,7 +100,7 @@ class WheelDownloadTest {
         assertTrue(error.getMessage().contains(file.sha256()) && error.getMessage().contains(file.url()), error.getMessage());
         assertEquals(1, index.requestsTo(file.path()), "a hash mismatch is not retried");
         assertFalse(client.cache().wheel(file.sha256()).isPresent());
-        assertEquals(0, temporaries());
+        assertEquals(List.of(), temporaries());
     }
 
     @Test

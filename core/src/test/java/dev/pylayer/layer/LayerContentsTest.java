@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pylayer.testdata.wheels.InstallSchemeWheels;
 import dev.pylayer.testdata.wheels.WheelBuilder;
 import dev.pylayer.wheel.InvalidWheelException;
 import dev.pylayer.wheel.Record;
@@ -31,29 +32,23 @@ class LayerContentsTest {
 
     @Test
     void mapsTheDataFolderAsPipTargetDoes() throws Exception {
-        LayerZip zip = layer(WheelBuilder.wheel("Demo", "1.0")
-                .file("demo/__init__.py", "VALUE = 1\n")
-                .dataFile("purelib", "demo/pure.py", "P = 1\n")
-                .dataFile("platlib", "demo/plat.py", "Q = 1\n")
-                .dataFile("scripts", "demo-tool", "#!python\nprint('tool')\n")
-                .dataFile("scripts", "plain.sh", "#!/bin/sh\necho plain\n")
-                .dataFile("headers", "demo.h", "int x;\n")
-                .dataFile("data", "share/demo/x.txt", "x\n")
-                .dataFile("data", "lib/python/via_data.py", "V = 1\n")
-                .dataFile("data", "lib/other.txt", "lost, as with pip\n"));
+        // The wheel LayerMatchesPipTargetIT installs with pip --target: these are the files pip writes there.
+        LayerZip zip = layer(InstallSchemeWheels.everyScheme());
         List<String> files = zip.names().stream().filter(name -> !name.endsWith("/"))
                 .map(name -> name.substring(SITE.length())).toList();
-        assertEquals(List.of("bin/demo-tool", "bin/plain.sh", "demo-1.0.dist-info/INSTALLER", "demo-1.0.dist-info/METADATA",
-                "demo-1.0.dist-info/RECORD", "demo-1.0.dist-info/REQUESTED", "demo-1.0.dist-info/WHEEL",
-                "demo/__init__.py", "demo/plat.py", "demo/pure.py", "include/python/demo/demo.h", "share/demo/x.txt",
-                "via_data.py"), files);
-        assertEquals("#!/var/lang/bin/python3.12\nprint('tool')\n", zip.get(SITE + "bin/demo-tool").text());
+        assertEquals(List.of("bin/demo-cli", "bin/demo-gui", "bin/demo-run", "bin/plain.sh",
+                "demo_pkg-1.0.dist-info/INSTALLER", "demo_pkg-1.0.dist-info/METADATA", "demo_pkg-1.0.dist-info/RECORD",
+                "demo_pkg-1.0.dist-info/REQUESTED", "demo_pkg-1.0.dist-info/WHEEL",
+                "demo_pkg-1.0.dist-info/entry_points.txt", "demo_pkg/__init__.py", "demo_pkg/_native.so",
+                "demo_pkg/plat.py", "demo_pkg/pure.py", "demo_pkg/sub/data,with,commas.txt", "demo_pkg/tool",
+                "include/python/demo-pkg/demo.h", "share/demo/x.txt", "via_data.py"), files);
+        assertEquals("#!/var/lang/bin/python3.12\nprint('run')\n", zip.get(SITE + "bin/demo-run").text());
         assertEquals("#!/bin/sh\necho plain\n", zip.get(SITE + "bin/plain.sh").text());
-        assertEquals(0100755, zip.get(SITE + "bin/demo-tool").unixMode());
+        assertEquals(0100755, zip.get(SITE + "bin/demo-run").unixMode());
         assertEquals(0100755, zip.get(SITE + "bin/plain.sh").unixMode());
         assertEquals(0100644, zip.get(SITE + "share/demo/x.txt").unixMode());
 
-        Record record = Record.parse(zip.get(SITE + "demo-1.0.dist-info/RECORD").content());
+        Record record = Record.parse(zip.get(SITE + "demo_pkg-1.0.dist-info/RECORD").content());
         assertEquals(files, record.entries().stream().map(RecordEntry::path).toList());
         LayerZipWriterTest.assertRecordMatches(zip, record);
     }

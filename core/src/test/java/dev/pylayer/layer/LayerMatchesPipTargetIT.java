@@ -6,20 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pylayer.runtime.LambdaRuntime;
+import dev.pylayer.testdata.real.Commands;
 import dev.pylayer.testdata.real.RealTools;
-import dev.pylayer.testdata.wheels.WheelBuilder;
+import dev.pylayer.testdata.wheels.InstallSchemeWheels;
 import dev.pylayer.wheel.Record;
 import dev.pylayer.wheel.RecordEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -40,23 +41,7 @@ class LayerMatchesPipTargetIT {
     @Test
     void installsWhatPipTargetInstalls() throws Exception {
         assumeTrue(RealTools.python311().isPresent() && pipWorks(), "no python3.11 with pip");
-        Path wheel = WheelBuilder.wheel("Demo.Pkg", "1.0").requiresDist("idna")
-                .file("demo_pkg/__init__.py", "VALUE = 1\n")
-                .file("demo_pkg/sub/data,with,commas.txt", "commas\n")
-                .fileWithMode("demo_pkg/tool", "#!/bin/sh\necho tool\n".getBytes(StandardCharsets.UTF_8), 0100755)
-                .storedFile("demo_pkg/_native.so", new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1})
-                .dataFile("purelib", "demo_pkg/pure.py", "P = 1\n")
-                .dataFile("platlib", "demo_pkg/plat.py", "Q = 1\n")
-                .dataFile("scripts", "demo-run", "#!python\nprint('run')\n")
-                .dataFile("scripts", "demo-cli", "#!python\n# setuptools' wrapper, replaced by pip's\n")
-                .dataFile("scripts", "plain.sh", "#!/bin/sh\necho plain\n")
-                .dataFile("headers", "demo.h", "int demo;\n")
-                .dataFile("data", "share/demo/x.txt", "x\n")
-                .dataFile("data", "lib/python/via_data.py", "V = 1\n")
-                .dataFile("data", "lib/lost.txt", "pip loses this\n")
-                .entryPoint("console_scripts", "demo-cli", "demo_pkg:main")
-                .entryPoint("gui_scripts", "demo-gui", "demo_pkg:main")
-                .writeTo(dir.resolve("wheels"));
+        Path wheel = InstallSchemeWheels.everyScheme().writeTo(dir.resolve("wheels"));
 
         Path target = dir.resolve("target");
         run(List.of(RealTools.python311().orElseThrow(), "-m", "pip", "--isolated", "--disable-pip-version-check",
@@ -124,22 +109,12 @@ class LayerMatchesPipTargetIT {
         try {
             run(List.of(RealTools.python311().orElseThrow(), "-m", "pip", "--version"));
             return true;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return false;
         }
     }
 
-    private static void run(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static void run(List<String> command) {
+        Commands.run(new ProcessBuilder(command), Duration.ofSeconds(120));
     }
 }

@@ -1,6 +1,7 @@
 package dev.pylayer.layer;
 
 import static dev.pylayer.layer.LayerZipWriterTest.LAYOUT;
+import static dev.pylayer.testdata.files.Folders.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,7 +47,7 @@ class LayerSafetyTest {
                 .write(LAYOUT, List.of(LayerSource.of(good, true), LayerSource.of(bad, true)), output));
         assertInstanceOf(WheelException.class, error);
         assertTrue(error.getMessage().contains("`" + hostile.filename() + "`"), error.getMessage());
-        assertEquals(List.of(), list(out), "nothing left in the output folder");
+        assertEquals(List.of(), names(out), "nothing left in the output folder");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -70,7 +71,7 @@ class LayerSafetyTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(List.of(), list(dir.resolve("out")));
+        assertEquals(List.of(), names(dir.resolve("out")));
     }
 
     @Test
@@ -81,7 +82,7 @@ class LayerSafetyTest {
         assertThrows(WheelException.class, () -> LayerZipWriter.create()
                 .write(LAYOUT, List.of(LayerSource.of(liar, true)), output));
         assertEquals("the previous layer", Files.readString(output));
-        assertEquals(List.of("layer.zip", "wheels"), list(dir));
+        assertEquals(List.of("layer.zip", "wheels"), names(dir));
     }
 
     @Test
@@ -95,7 +96,7 @@ class LayerSafetyTest {
                     }
                 }).write(LAYOUT, List.of(LayerSource.of(wheel, true)), out.resolve("layer.zip")));
         assertEquals("cancelled", error.getMessage());
-        assertEquals(List.of(), list(out));
+        assertEquals(List.of(), names(out));
     }
 
     @Test
@@ -108,9 +109,4 @@ class LayerSafetyTest {
         assertTrue(error.getMessage().contains("`" + output + "`"), error.getMessage());
     }
 
-    private static List<String> list(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(path -> path.getFileName().toString()).sorted().toList();
-        }
-    }
 }

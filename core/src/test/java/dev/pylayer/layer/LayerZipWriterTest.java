@@ -1,5 +1,6 @@
 package dev.pylayer.layer;
 
+import static dev.pylayer.testdata.files.Folders.names;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -279,9 +280,7 @@ class LayerZipWriterTest {
         Files.writeString(output, "old");
         write(output, List.of(LayerSource.of(demo(), true)));
         assertFalse(new LayerZip(output).entries.isEmpty());
-        try (var files = Files.list(dir)) {
-            assertEquals(List.of("layer.zip", "wheels"), files.map(p -> p.getFileName().toString()).sorted().toList());
-        }
+        assertEquals(List.of("layer.zip", "wheels"), names(dir));
     }
 
     static List<LayerSource> sources(List<Path> wheels) {

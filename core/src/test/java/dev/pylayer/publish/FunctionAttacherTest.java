@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.pylayer.publish.AwsStubs.function;
 import static dev.pylayer.publish.AwsStubs.json;
 import static dev.pylayer.publish.AwsStubs.layerVersionArn;
@@ -18,10 +17,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /** Attaching a layer version to functions, against WireMock stubs of GetFunction and UpdateFunctionConfiguration. */
 class FunctionAttacherTest {
@@ -29,25 +26,12 @@ class FunctionAttacherTest {
     private static final String CONFIGURATION = FUNCTION + "/configuration";
     private static final long MB = 1024L * 1024;
 
-    private WireMockServer server;
-    private LambdaClient lambda;
-    private LayerPublisher publisher;
+    @AutoClose
+    private final FakeAws aws = new FakeAws();
+    private final WireMockServer server = aws.server;
     private final List<PublishEvent> events = new ArrayList<>();
-
-    @BeforeEach
-    void start() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        lambda = AwsStubs.lambda(server);
-        publisher = LayerPublisher.builder(lambda).waiterConfiguration(AwsStubs.quickWaiter()).listener(events::add)
-                .build();
-    }
-
-    @AfterEach
-    void stop() {
-        lambda.close();
-        server.stop();
-    }
+    private final LayerPublisher publisher = LayerPublisher.builder(aws.lambda)
+            .waiterConfiguration(AwsStubs.quickWaiter()).listener(events::add).build();
 
     private static LayerVersionInfo deps(long version, List<String> runtimes, List<String> architectures) {
         return new LayerVersionInfo(AwsStubs.layerArn("deps"), layerVersionArn("deps", version), version, "sha", 2 * MB,

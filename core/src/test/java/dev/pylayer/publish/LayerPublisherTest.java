@@ -12,7 +12,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.pylayer.publish.AwsStubs.json;
 import static dev.pylayer.publish.AwsStubs.layerVersion;
 import static dev.pylayer.publish.AwsStubs.listItem;
@@ -32,12 +31,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** Publishing against WireMock stubs of the Lambda and S3 REST APIs, checking the requests' shapes. */
 class LayerPublisherTest {
@@ -45,26 +41,11 @@ class LayerPublisherTest {
 
     @TempDir
     Path dir;
-    private WireMockServer server;
-    private LambdaClient lambda;
-    private S3Client s3;
-    private LayerPublisher publisher;
-
-    @BeforeEach
-    void start() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        lambda = AwsStubs.lambda(server);
-        s3 = AwsStubs.s3(server);
-        publisher = LayerPublisher.builder(lambda).s3(s3).partSize(5L * 1024 * 1024).build();
-    }
-
-    @AfterEach
-    void stop() {
-        lambda.close();
-        s3.close();
-        server.stop();
-    }
+    @AutoClose
+    private final FakeAws aws = new FakeAws();
+    private final WireMockServer server = aws.server;
+    private final LayerPublisher publisher = LayerPublisher.builder(aws.lambda).s3(aws.s3).partSize(5L * 1024 * 1024)
+            .build();
 
     private Path smallLayer() {
         return LayerZips.zip().entry("python/lib/python3.12/site-packages/demo/__init__.py", "VALUE = 1\n")

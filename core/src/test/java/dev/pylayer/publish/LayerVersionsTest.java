@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.pylayer.publish.AwsStubs.json;
 import static dev.pylayer.publish.AwsStubs.layerVersion;
 import static dev.pylayer.publish.AwsStubs.layerVersionArn;
@@ -20,33 +19,18 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import java.util.List;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /** Listing and pruning layer versions against WireMock stubs of the Lambda layers API. */
 class LayerVersionsTest {
     private static final String VERSIONS = "/2018-10-31/layers/deps/versions";
     private static final long MB = 1024L * 1024;
 
-    private WireMockServer server;
-    private LambdaClient lambda;
-    private LayerPublisher publisher;
-
-    @BeforeEach
-    void start() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        lambda = AwsStubs.lambda(server);
-        publisher = LayerPublisher.builder(lambda).build();
-    }
-
-    @AfterEach
-    void stop() {
-        lambda.close();
-        server.stop();
-    }
+    @AutoClose
+    private final FakeAws aws = new FakeAws();
+    private final WireMockServer server = aws.server;
+    private final LayerPublisher publisher = LayerPublisher.builder(aws.lambda).build();
 
     /** Versions 1..5 on two pages, the second reached through NextMarker. */
     private void fiveVersions() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pylayer.testdata.tables.ExpectationTables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -63,7 +64,8 @@ class MarkerTest {
     }
 
     static Stream<Arguments> printing() {
-        return PackagingTables.rows("markers-format.csv").stream().map(row -> Arguments.of(row[0], row[1]));
+        return ExpectationTables.rows(MarkerTest.class, "markers-format.csv").stream()
+                .map(row -> Arguments.of(row[0], row[1]));
     }
 
     @ParameterizedTest(name = "[{0}] → {1}")
@@ -87,7 +89,7 @@ class MarkerTest {
     }
 
     static Stream<Arguments> evaluation() {
-        return PackagingTables.rows("markers-evaluation.csv").stream()
+        return ExpectationTables.rows(MarkerTest.class, "markers-evaluation.csv").stream()
                 .map(row -> Arguments.of(row[0], row[1], row[2], row[3]));
     }
 

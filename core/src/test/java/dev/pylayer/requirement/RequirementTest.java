@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pylayer.name.PackageName;
+import dev.pylayer.testdata.tables.ExpectationTables;
 import dev.pylayer.version.SpecifierSet;
 import dev.pylayer.version.Version;
 import java.util.Arrays;
@@ -22,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RequirementTest {
 
     static Stream<Arguments> valid() {
-        return PackagingTables.rows("requirements-valid.csv").stream().map(row -> Arguments.of((Object[]) row));
+        return ExpectationTables.rows(RequirementTest.class, "requirements-valid.csv").stream()
+                .map(row -> Arguments.of((Object[]) row));
     }
 
     @ParameterizedTest(name = "[{0}]")
@@ -43,7 +45,8 @@ class RequirementTest {
     }
 
     static Stream<Arguments> invalid() {
-        return PackagingTables.rows("requirements-invalid.csv").stream().map(row -> Arguments.of((Object[]) row));
+        return ExpectationTables.rows(RequirementTest.class, "requirements-invalid.csv").stream()
+                .map(row -> Arguments.of((Object[]) row));
     }
 
     @ParameterizedTest(name = "[{0}] → {1} at {2}-{3}")

@@ -8,13 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pylayer.runtime.Architecture;
 import dev.pylayer.runtime.LambdaRuntime;
 import dev.pylayer.runtime.LambdaTarget;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,19 +22,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * folder of wheels cannot express, so they are checked here against pip's rules rather than against pip itself.
  */
 class CandidateSelectionTest {
-    @TempDir
-    Path temp;
-    IndexWorld world;
-
-    @BeforeEach
-    void start() {
-        world = new IndexWorld(temp);
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
+    @AutoClose
+    final IndexWorld world = new IndexWorld();
 
     private String versionOf(IndexWorld.Flavour flavour, String requirement, String project) {
         return world.resolve(flavour, IndexWorld.PY311, IndexWorld.request(requirement)).versions().get(project);

@@ -15,8 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,17 +28,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DirectUrlTest {
     @TempDir
     Path temp;
-    IndexWorld world;
-
-    @BeforeEach
-    void start() {
-        world = new IndexWorld(temp);
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
+    @AutoClose
+    final IndexWorld world = new IndexWorld();
 
     /** Serves the wheel at {@code /elsewhere/<filename>}, outside every index listing, and returns its URL. */
     private String serveElsewhere(WheelBuilder builder) {

@@ -9,32 +9,18 @@ import dev.pylayer.runtime.LambdaRuntime;
 import dev.pylayer.runtime.LambdaTarget;
 import dev.pylayer.testdata.wheels.WheelBuilder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** When nothing fits, the error says why in the user's terms, and what to do about it. */
 class FailureExplanationTest {
-    @TempDir
-    Path temp;
-    IndexWorld world;
-
-    @BeforeEach
-    void start() {
-        world = new IndexWorld(temp);
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
+    @AutoClose
+    final IndexWorld world = new IndexWorld();
 
     private static void assertContains(String text, String... parts) {
         for (String part : parts) {

@@ -9,24 +9,30 @@ import dev.pylayer.requirement.Requirement;
 import dev.pylayer.runtime.Architecture;
 import dev.pylayer.runtime.LambdaRuntime;
 import dev.pylayer.runtime.LambdaTarget;
-import dev.pylayer.testdata.index.FakeIndex;
 import dev.pylayer.testdata.index.FakeIndex.SimpleFormat;
+import dev.pylayer.testdata.index.FakeIndex;
 import dev.pylayer.testdata.wheels.WheelBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 /**
  * A world of generated wheels on a {@link FakeIndex}, resolved through the real stack: an {@link IndexClient}
  * over the index's JSON API or simple pages, an {@link IndexCatalog} and the {@link Resolver}. Every resolution
- * gets a fresh cache, so each one reads the index as a first build would.
+ * gets a fresh cache, so each one reads the index as a first build would. A test holds one as
+ * {@code @AutoClose final IndexWorld world = new IndexWorld();}: the index and the caches go when the test ends.
  */
 final class IndexWorld implements AutoCloseable {
     static final LambdaTarget PY311 = new LambdaTarget(LambdaRuntime.PYTHON_3_11, Architecture.X86_64);
@@ -67,8 +73,12 @@ final class IndexWorld implements AutoCloseable {
     private final Path temp;
     private int resolutions;
 
-    IndexWorld(Path temp) {
-        this.temp = temp;
+    IndexWorld() {
+        try {
+            this.temp = Files.createTempDirectory("index-world");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     FakeIndex index() {
@@ -167,5 +177,12 @@ final class IndexWorld implements AutoCloseable {
     @Override
     public void close() {
         index.close();
+        try (Stream<Path> paths = Files.walk(temp)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.pylayer.resolve;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pylayer.runtime.LambdaTarget;
+import dev.pylayer.testdata.real.Commands;
 import dev.pylayer.testdata.real.RealTools;
 import dev.pylayer.testdata.wheels.WheelBuilder;
 import java.io.IOException;
@@ -10,12 +11,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -105,30 +106,14 @@ final class PipFolderOracle {
     }
 
     private static String run(List<String> command, boolean isolated) {
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            if (isolated) {
-                // Nothing of the machine's pip settings (PIP_FIND_LINKS, config files) may add wheels to the world.
-                builder.environment().keySet().removeIf(key -> key.startsWith("PIP_"));
-                builder.environment().put("PIP_CONFIG_FILE", "/dev/null");
-            }
-            builder.environment().put("PIP_DISABLE_PIP_VERSION_CHECK", "1");
-            builder.environment().put("PIP_NO_INPUT", "1");
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("timed out: " + command);
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("`" + String.join(" ", command) + "` failed:\n" + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (isolated) {
+            // Nothing of the machine's pip settings (PIP_FIND_LINKS, config files) may add wheels to the world.
+            builder.environment().keySet().removeIf(key -> key.startsWith("PIP_"));
+            builder.environment().put("PIP_CONFIG_FILE", "/dev/null");
         }
+        builder.environment().put("PIP_DISABLE_PIP_VERSION_CHECK", "1");
+        builder.environment().put("PIP_NO_INPUT", "1");
+        return Commands.run(builder, Duration.ofMinutes(5));
     }
 }

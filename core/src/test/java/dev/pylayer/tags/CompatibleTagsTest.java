@@ -17,6 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CompatibleTagsTest {
+    /** python3.11 on x86_64 Amazon Linux 2 (glibc 2.26). */
+    private static final CompatibleTags PY311_AL2 = CompatibleTags.cpython(3, 11,
+            ManylinuxPolicy.platforms("x86_64", new GlibcVersion(2, 26)));
 
     /** The expected lists were printed by pip 26's vendored packaging.tags (cpython_tags + compatible_tags). */
     @ParameterizedTest(name = "CPython 3.{0} on {1}, glibc 2.{2}")
@@ -54,8 +57,7 @@ class CompatibleTagsTest {
             "cp310-cp310-manylinux_2_17_x86_64|ABI",
     })
     void judgesWheelTagsForPython311OnAmazonLinux2(String compressed, String verdict) {
-        CompatibleTags tags = CompatibleTags.cpython(3, 11, ManylinuxPolicy.platforms("x86_64", new GlibcVersion(2, 26)));
-        TagCompatibility result = tags.compatibility(Tag.parseCompressed(compressed));
+        TagCompatibility result = PY311_AL2.compatibility(Tag.parseCompressed(compressed));
         if (verdict.equals("compatible")) {
             assertTrue(result.isCompatible(), result.toString());
         } else {
@@ -75,24 +77,26 @@ class CompatibleTagsTest {
             "cp311-none-any, py3-none-any",
     })
     void prefersTheMoreSpecificTag(String better, String worse) {
-        CompatibleTags tags = CompatibleTags.cpython(3, 11, ManylinuxPolicy.platforms("x86_64", new GlibcVersion(2, 26)));
-        int betterPriority = ((TagCompatibility.Compatible) tags.compatibility(Tag.parseCompressed(better))).priority();
-        int worsePriority = ((TagCompatibility.Compatible) tags.compatibility(Tag.parseCompressed(worse))).priority();
+        int betterPriority = priority(better);
+        int worsePriority = priority(worse);
         assertTrue(betterPriority < worsePriority, betterPriority + " vs " + worsePriority);
+    }
+
+    private static int priority(String compressedTag) {
+        return ((TagCompatibility.Compatible) PY311_AL2.compatibility(Tag.parseCompressed(compressedTag))).priority();
     }
 
     @org.junit.jupiter.api.Test
     void reportsTheClosestMissAmongAWheelsTags() {
-        CompatibleTags tags = CompatibleTags.cpython(3, 11, ManylinuxPolicy.platforms("x86_64", new GlibcVersion(2, 26)));
-        TagCompatibility.Incompatible miss = (TagCompatibility.Incompatible) tags.compatibility(
+        TagCompatibility.Incompatible miss = (TagCompatibility.Incompatible) PY311_AL2.compatibility(
                 Tag.parseCompressed("cp312-cp312-manylinux_2_17_x86_64"));
         assertEquals(IncompatibleTag.PYTHON, miss.kind());
-        TagCompatibility.Incompatible platformMiss = (TagCompatibility.Incompatible) tags.compatibility(List.of(
+        TagCompatibility.Incompatible platformMiss = (TagCompatibility.Incompatible) PY311_AL2.compatibility(List.of(
                 new Tag("cp312", "cp312", "manylinux_2_17_x86_64"), new Tag("cp311", "cp311", "manylinux_2_28_x86_64")));
         assertEquals(IncompatibleTag.PLATFORM, platformMiss.kind());
         PlatformTag.Manylinux needs = assertInstanceOf(PlatformTag.Manylinux.class, platformMiss.platform());
         assertEquals(new GlibcVersion(2, 28), needs.glibc());
-        assertFalse(tags.accepts(new Tag("cp311", "cp311", "linux_x86_64")));
+        assertFalse(PY311_AL2.accepts(new Tag("cp311", "cp311", "linux_x86_64")));
     }
 
     private static List<String> resource(String name) throws IOException {

@@ -6,21 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pylayer.testdata.tables.ExpectationTables;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class VersionTest {
 
     static Stream<Arguments> normalization() {
-        return PackagingTables.rows("version-normalization.csv").stream().map(row -> Arguments.of(row[0], row[1]));
+        return ExpectationTables.rows(VersionTest.class, "version-normalization.csv").stream()
+                .map(row -> Arguments.of(row[0], row[1]));
     }
 
     @ParameterizedTest(name = "[{0}] → {1}")
@@ -37,7 +39,8 @@ class VersionTest {
 
     @Test
     void ordersAsPep440() {
-        List<Version> expected = PackagingTables.rows("version-order.txt").stream().map(r -> Version.parse(r[0])).toList();
+        List<Version> expected = ExpectationTables.rows(VersionTest.class, "version-order.txt").stream()
+                .map(r -> Version.parse(r[0])).toList();
         for (int i = 1; i < expected.size(); i++) {
             assertTrue(expected.get(i - 1).compareTo(expected.get(i)) < 0, expected.get(i - 1) + " < " + expected.get(i));
             assertTrue(expected.get(i).compareTo(expected.get(i - 1)) > 0);

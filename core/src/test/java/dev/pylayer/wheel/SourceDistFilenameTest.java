@@ -3,6 +3,7 @@ package dev.pylayer.wheel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pylayer.name.PackageName;
+import dev.pylayer.testdata.tables.ExpectationTables;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -11,7 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SourceDistFilenameTest {
 
     static Stream<Arguments> table() {
-        return Tables.rows("sdist-filenames.csv").stream().map(row -> Arguments.of(row[0], row[1], row[2]));
+        return ExpectationTables.rows(SourceDistFilenameTest.class, "sdist-filenames.csv").stream()
+                .map(row -> Arguments.of(row[0], row[1], row[2]));
     }
 
     @ParameterizedTest(name = "{0} of {1} → {2}")

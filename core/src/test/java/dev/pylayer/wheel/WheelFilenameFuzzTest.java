@@ -9,6 +9,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.pylayer.FuzzInputs;
 import dev.pylayer.name.PackageName;
 import dev.pylayer.tags.Tag;
+import dev.pylayer.testdata.tables.ExpectationTables;
 import dev.pylayer.version.Version;
 import dev.pylayer.wheel.UnsafeWheelEntryException.Reason;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +75,7 @@ class WheelFilenameFuzzTest {
     /** Every file name of a table, whole and cut into its dash- and dot-separated pieces (separators kept). */
     private static List<String> fragments(String table) {
         Set<String> fragments = new LinkedHashSet<>();
-        for (String[] row : Tables.rows(table)) {
+        for (String[] row : ExpectationTables.rows(WheelFilenameFuzzTest.class, table)) {
             String name = row[0];
             fragments.add(name);
             for (String piece : name.split("(?=[-.])|(?<=[-.])")) {

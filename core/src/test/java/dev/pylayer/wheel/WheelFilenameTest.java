@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pylayer.name.PackageName;
 import dev.pylayer.tags.Tag;
+import dev.pylayer.testdata.tables.ExpectationTables;
 import dev.pylayer.version.Version;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WheelFilenameTest {
 
     static Stream<Arguments> table() {
-        return Tables.rows("wheel-filenames.csv").stream()
+        return ExpectationTables.rows(WheelFilenameTest.class, "wheel-filenames.csv").stream()
                 .map(row -> Arguments.of(row[0], row[1], row[2], row[3], row[4]));
     }
 

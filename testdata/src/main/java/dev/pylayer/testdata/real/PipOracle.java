@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * pip, in a venv made from the pip wheel on the local mirror, asked what it would install for a Lambda
@@ -85,29 +84,12 @@ public final class PipOracle {
     }
 
     static String run(List<String> command, Path directory) {
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().put("PIP_CONFIG_FILE", "/dev/null");
-            builder.environment().put("PIP_DISABLE_PIP_VERSION_CHECK", "1");
-            if (directory != null) {
-                builder.directory(directory.toFile());
-            }
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(15, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("timed out: " + command);
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("`" + String.join(" ", command) + "` failed (" + process.exitValue()
-                        + "):\n" + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("PIP_CONFIG_FILE", "/dev/null");
+        builder.environment().put("PIP_DISABLE_PIP_VERSION_CHECK", "1");
+        if (directory != null) {
+            builder.directory(directory.toFile());
         }
+        return Commands.run(builder, Duration.ofMinutes(15));
     }
 }

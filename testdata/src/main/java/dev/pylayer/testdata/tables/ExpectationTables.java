@@ -1,4 +1,4 @@
-package dev.pylayer.requirement;
+package dev.pylayer.testdata.tables;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,19 +10,20 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Reads the {@code |}-separated expectation tables under test resources, generated from {@code packaging} 26.2
- * (pip 26's vendored copy): one row per case, {@code #} lines are comments, cells are not trimmed (spaces and
- * tabs are part of the inputs).
+ * Reads a {@code |}-separated expectation table: one row per case, {@code #} lines are comments, empty lines are
+ * skipped. Cells are not trimmed: leading and trailing spaces and tabs are part of the inputs, and an empty last
+ * cell is kept.
  */
-final class PackagingTables {
-    private PackagingTables() {
+public final class ExpectationTables {
+    private ExpectationTables() {
     }
 
-    static List<String[]> rows(String resource) {
+    /** The rows of {@code resource}, resolved as {@link Class#getResourceAsStream} does: beside {@code owner}. */
+    public static List<String[]> rows(Class<?> owner, String resource) {
         List<String[]> rows = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                Objects.requireNonNull(PackagingTables.class.getResourceAsStream(resource), resource),
-                StandardCharsets.UTF_8))) {
+                Objects.requireNonNull(owner.getResourceAsStream(resource), () -> "no resource " + resource
+                        + " beside " + owner.getName()), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!line.startsWith("#") && !line.isEmpty()) {
                     rows.add(line.split("\\|", -1));
