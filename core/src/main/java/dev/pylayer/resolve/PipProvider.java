@@ -3,7 +3,6 @@ package dev.pylayer.resolve;
 import dev.pylayer.PylayerException;
 import dev.pylayer.index.DistributionException;
 import dev.pylayer.index.DistributionFile;
-import dev.pylayer.index.HashMismatchException;
 import dev.pylayer.name.PackageName;
 import dev.pylayer.requirement.MarkerEnvironment;
 import dev.pylayer.requirement.Requirement;
@@ -257,9 +256,10 @@ final class PipProvider implements ResolutionProvider<PythonRequirement, Candida
         CoreMetadata metadata;
         try {
             metadata = catalog.metadata(wheel.file());
-        } catch (WheelException | DistributionException | HashMismatchException e) {
-            // A broken file makes this release unusable (pip skips it); an unreachable index stops the build.
-            throw new CandidateUnusableException(wheel.describe() + ": " + e.getMessage(), e);
+        } catch (WheelException | DistributionException e) {
+            // A broken file makes this release unusable (pip skips it). Bytes that do not match their digest stop the
+            // build, as they stop pip's: the index or the network is tampering, and an older release is no way out.
+            throw new CandidateUnusableException(e.getMessage(), e);
         }
         if (!metadata.name().equals(wheel.name()) || !metadata.version().equals(wheel.version())) {
             // pip's MetadataInconsistent: the file name and its METADATA disagree.
@@ -275,13 +275,13 @@ final class PipProvider implements ResolutionProvider<PythonRequirement, Candida
             try {
                 Requirement requirement = Requirement.parse(text.strip());
                 if (requirement.url().isPresent()) {
-                    throw new CandidateUnusableException(wheel.describe() + " depends on a direct URL (`" + text
+                    throw new CandidateUnusableException("it depends on a direct URL (`" + text
                             + "`), which an index release may not do", null);
                 }
                 requirements.add(requirement);
             } catch (PylayerException e) {
                 // pip 24.1+: "Ignoring version X of Y since it has invalid metadata".
-                throw new CandidateUnusableException(wheel.describe() + " has invalid metadata: " + e.getMessage(), e);
+                throw new CandidateUnusableException("its metadata is invalid: " + e.getMessage(), e);
             }
         }
         return requirements;

@@ -143,6 +143,21 @@ class LayerBuildTest {
     }
 
     @Test
+    void aWheelReadForItsMetadataThatDoesNotMatchItsDigestStopsTheBuildInsteadOfFallingBack() {
+        index.coreMetadata(false).rangeRequests(false);
+        index.add(wheel("a", "1.0"));
+        FakeIndex.File newest = index.add(wheel("a", "2.0"));
+        index.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(newest.path()))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withBody(wheel("a", "2.0").file("a/evil.py", "X = 1\n").toBytes())));
+        HashMismatchException error = assertThrows(HashMismatchException.class,
+                () -> build("a").build(out.resolve("layer.zip")));
+        assertEquals(newest.filename(), error.filename());
+        assertEquals(List.of(), names(out));
+    }
+
+    @Test
     void aDirectUrlWheelEndsUpInTheLayer() throws IOException {
         Path local = wheel("mine", "0.1").file("mine.py", "X = 1\n").writeTo(temp.resolve("wheels"));
         String sha256 = WheelBuilder.sha256Hex(Files.readAllBytes(local));

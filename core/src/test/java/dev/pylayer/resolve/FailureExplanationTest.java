@@ -160,7 +160,7 @@ class FailureExplanationTest {
         world.add(wheel("a", "1.0"), wheel("a", "2.0").requiresDist("b >= = 1"));
         IndexWorld.Outcome outcome = world.resolve("a");
         assertEquals(Map.of("a", "1.0"), outcome.versions());
-        assertTrue(outcome.warnings().stream().anyMatch(w -> w.contains("a 2.0 has invalid metadata")),
+        assertTrue(outcome.warnings().stream().anyMatch(w -> w.startsWith("skipping a 2.0: its metadata is invalid: ")),
                 outcome.warnings().toString());
     }
 
