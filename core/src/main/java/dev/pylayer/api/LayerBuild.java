@@ -1,5 +1,6 @@
 package dev.pylayer.api;
 
+import dev.pylayer.Futures;
 import dev.pylayer.cache.ContentDigest;
 import dev.pylayer.inspect.Finding;
 import dev.pylayer.inspect.FindingKind;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -305,8 +307,16 @@ public final class LayerBuild {
             for (int i = 0; i < packages.size(); i++) {
                 factsByWheel.put(packages.get(i).file().filename(), checked.get(i).facts());
             }
-            inspect(plan, factsByWheel, output, session);
-            LayerFacts facts = write(plan, output);
+            // The plan is checked on another thread while the zip is written; the zip replaces the output only
+            // once the check has passed (a refused layer leaves nothing behind, as if it had never been written).
+            CompletableFuture<Void> inspection = CompletableFuture.runAsync(
+                    () -> inspect(plan, factsByWheel, output, session), session.executor());
+            LayerFacts facts;
+            try {
+                facts = write(plan, output, () -> Futures.join(inspection));
+            } catch (RuntimeException | Error e) {
+                throw inspectionFailureOr(inspection, e);
+            }
             if (!directUpload && facts.size() > LambdaLimits.MAX_DIRECT_UPLOAD_BYTES) {
                 session.warn("the zip is " + ByteSize.human(facts.size()) + ", over the 50 MB Lambda accepts in an "
                         + "upload request (publish it through an S3 bucket: --s3-bucket)");
@@ -317,7 +327,7 @@ public final class LayerBuild {
 
     /**
      * Checks the planned layer as `pylayer inspect` would check the zip (ELF files, dist-info, sizes), from what each
-     * wheel's content check saw, before a byte is written: a layer that would not load is refused.
+     * wheel's content check saw (no byte of the zip is read): a layer that would not load is refused.
      */
     private void inspect(LayerPlan plan, Map<String, WheelFacts> factsByWheel, Path output, BuildSession session) {
         LayerInspector.Recording recording = LayerInspector.record();
@@ -345,10 +355,31 @@ public final class LayerBuild {
         report.requireWillLoad();
     }
 
+    /**
+     * What to throw when writing failed while the inspection ran: once the inspection is over (it reads the plan,
+     * which is closed next), its refusal if it refused (why the layer would not load says more than a write error
+     * it may have caused), else the write's own failure.
+     */
+    private static RuntimeException inspectionFailureOr(CompletableFuture<Void> inspection, Throwable writeFailure) {
+        try {
+            Futures.join(inspection);
+        } catch (RuntimeException refused) {
+            if (refused != writeFailure) {
+                refused.addSuppressed(writeFailure);
+            }
+            return refused;
+        }
+        if (writeFailure instanceof Error error) {
+            throw error;
+        }
+        return (RuntimeException) writeFailure;
+    }
+
     /** Writes the plan; each wheel's entries were inflated and checked when it arrived, so they are copied raw. */
-    private LayerFacts write(LayerPlan plan, Path output) {
+    private LayerFacts write(LayerPlan plan, Path output, Runnable beforeReplacing) {
         return LayerZipWriter.create()
                 .verifyContents(false)
+                .beforeReplacing(beforeReplacing)
                 .progress((done, total, bytes) -> {
                     if (done == total || done % 500 == 0) {
                         listener.onEvent(new BuildEvent.WritingProgress(done, total, bytes));

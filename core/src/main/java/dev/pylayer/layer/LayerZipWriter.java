@@ -67,6 +67,7 @@ public final class LayerZipWriter {
     private boolean verifyContents = true;
     private boolean deflateGeneratedFiles = true;
     private Progress progress = (done, total, bytes) -> { };
+    private Runnable beforeReplacing = () -> { };
 
     private LayerZipWriter() {
     }
@@ -96,6 +97,16 @@ public final class LayerZipWriter {
         return this;
     }
 
+    /**
+     * A last word before the complete zip replaces the output: when it throws, the zip is deleted, the output left
+     * as it was, and its exception is the write's. A caller that checks the layer while it is written (the build
+     * inspects its plan on another thread) waits for that check here.
+     */
+    public LayerZipWriter beforeReplacing(Runnable value) {
+        this.beforeReplacing = Objects.requireNonNull(value, "beforeReplacing");
+        return this;
+    }
+
     /** Plans, writes and closes in one go. */
     public LayerFacts write(LayerLayout layout, Collection<LayerSource> sources, Path output) {
         try (LayerPlan plan = LayerPlan.create(layout, sources)) {
@@ -116,6 +127,7 @@ public final class LayerZipWriter {
         boolean done = false;
         try {
             LayerFacts facts = writeZip(plan, temp);
+            beforeReplacing.run();
             setReadableByAll(temp);
             move(temp, target);
             done = true;

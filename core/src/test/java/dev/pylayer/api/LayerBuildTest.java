@@ -11,11 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pylayer.index.HashMismatchException;
+import dev.pylayer.inspect.LayerWillNotLoadException;
 import dev.pylayer.requirements.HashCheckingException;
 import dev.pylayer.resolve.Resolution;
 import dev.pylayer.resolve.ResolutionException;
 import dev.pylayer.runtime.Architecture;
 import dev.pylayer.runtime.LambdaRuntime;
+import dev.pylayer.testdata.elf.ElfBuilder;
 import dev.pylayer.testdata.index.FakeIndex;
 import dev.pylayer.testdata.wheels.HostileWheels;
 import dev.pylayer.testdata.wheels.WheelBuilder;
@@ -155,6 +157,21 @@ class LayerBuildTest {
                 () -> build("a").build(out.resolve("layer.zip")));
         assertEquals(newest.filename(), error.filename());
         assertEquals(List.of(), names(out));
+    }
+
+    @Test
+    void aLayerThatWouldNotLoadIsRefusedAndTheExistingOutputKept() throws IOException {
+        // The tag promises glibc 2.17; the extension module needs 2.28, which python3.11's Amazon Linux 2 lacks.
+        byte[] so = ElfBuilder.x86_64().needed("libc.so.6").versionNeed("libc.so.6", "GLIBC_2.28").toBytes();
+        index.add(wheel("liar", "1.0").tag("cp311-cp311-manylinux_2_17_x86_64")
+                .file("liar/_x.cpython-311-x86_64-linux-gnu.so", so));
+        Path existing = Files.writeString(out.resolve("layer.zip"), "the previous layer");
+        LayerWillNotLoadException error = assertThrows(LayerWillNotLoadException.class,
+                () -> build("requests", "liar").build(existing));
+        assertTrue(error.hints().stream().anyMatch(h -> h.contains("liar/_x.cpython-311-x86_64-linux-gnu.so")
+                && h.contains("GLIBC_2.28")), error.hints().toString());
+        assertEquals(List.of("layer.zip"), names(out));
+        assertEquals("the previous layer", Files.readString(existing));
     }
 
     @Test
