@@ -4,6 +4,8 @@ import static dev.pylayer.testdata.files.Folders.names;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pylayer.runtime.LambdaLimits;
@@ -280,6 +282,21 @@ class LayerZipWriterTest {
         Files.writeString(output, "old");
         write(output, List.of(LayerSource.of(demo(), true)));
         assertFalse(new LayerZip(output).entries.isEmpty());
+        assertEquals(List.of("layer.zip", "wheels"), names(dir));
+    }
+
+    @Test
+    void aCheckThatFailsBeforeReplacingLeavesTheEarlierOutputAndNoTemporaryFile() throws IOException {
+        Path output = dir.resolve("layer.zip");
+        Files.writeString(output, "old");
+        IllegalStateException refused = new IllegalStateException("refused");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> LayerZipWriter.create()
+                .beforeReplacing(() -> {
+                    throw refused;
+                })
+                .write(LAYOUT, List.of(LayerSource.of(demo(), true)), output));
+        assertSame(refused, thrown);
+        assertEquals("old", Files.readString(output));
         assertEquals(List.of("layer.zip", "wheels"), names(dir));
     }
 
