@@ -27,9 +27,7 @@ abstract class ElfSource {
 
     /** {@code length} bytes at {@code offset}, in the file's byte order. */
     final ByteBuffer read(long offset, long length, String structure) {
-        if (offset < 0 || length < 0 || offset > size() || length > size() - offset) {
-            throw new TruncatedElfException(structure, offset, length, size());
-        }
+        checkRange(offset, length, structure);
         if (length > MAX_READ) {
             throw new MalformedElfException("`" + structure + "` claims " + length + " bytes, more than the "
                     + MAX_READ + " a header structure may have");
@@ -42,6 +40,13 @@ abstract class ElfSource {
         }
         buffer.flip();
         return buffer.order(order);
+    }
+
+    /** Fails unless {@code length} bytes at {@code offset} lie inside the file: a structure past the end means a cut-short file. */
+    final void checkRange(long offset, long length, String structure) {
+        if (offset < 0 || length < 0 || offset > size() || length > size() - offset) {
+            throw new TruncatedElfException(structure, offset, length, size());
+        }
     }
 
     static ElfSource of(byte[] bytes) {
