@@ -2,7 +2,6 @@ package dev.pylayer.resolve.engine;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +13,9 @@ import java.util.Set;
 
 /**
  * The backtracking resolver: resolvelib 1.x's {@code Resolution} state machine (as vendored by pip 26),
- * written again in Java so that, given the same provider decisions, it pins what pip pins.
+ * written again in Java so that, given the same provider decisions, it pins what pip pins. As in resolvelib, the
+ * state tuple is its own type ({@link ResolutionState}, {@code structs.State}) and the result is built outside the
+ * state machine ({@link ResultGraph}, {@code _build_result}).
  */
 public final class BacktrackingResolver<R, C, K> {
     /** resolvelib's {@code _OPTIMISTIC_BACKJUMPING_RATIO}: share of the remaining rounds to try it for. */
@@ -49,59 +50,12 @@ public final class BacktrackingResolver<R, C, K> {
         }
     }
 
-    private final class State implements ResolutionView<R, C, K> {
-        final LinkedHashMap<K, C> mapping;
-        final LinkedHashMap<K, Criterion<R, C>> criteria;
-        List<RequirementInformation<R, C>> backtrackCauses;
-
-        State(LinkedHashMap<K, C> mapping, LinkedHashMap<K, Criterion<R, C>> criteria,
-                List<RequirementInformation<R, C>> backtrackCauses) {
-            this.mapping = mapping;
-            this.criteria = criteria;
-            this.backtrackCauses = backtrackCauses;
-        }
-
-        State copy() {
-            return new State(new LinkedHashMap<>(mapping), new LinkedHashMap<>(criteria),
-                    new ArrayList<>(backtrackCauses));
-        }
-
-        /** Python's {@code dict.popitem()}: removes and returns the most recently inserted pin. */
-        Map.Entry<K, C> popLastPin() {
-            Map.Entry<K, C> last = null;
-            for (Map.Entry<K, C> entry : mapping.entrySet()) {
-                last = entry;
-            }
-            if (last == null) {
-                return null;
-            }
-            Map.Entry<K, C> popped = Map.entry(last.getKey(), last.getValue());
-            mapping.remove(last.getKey());
-            return popped;
-        }
-
-        @Override
-        public Map<K, C> resolutions() {
-            return Collections.unmodifiableMap(mapping);
-        }
-
-        @Override
-        public Map<K, Criterion<R, C>> criteria() {
-            return Collections.unmodifiableMap(criteria);
-        }
-
-        @Override
-        public List<RequirementInformation<R, C>> backtrackCauses() {
-            return Collections.unmodifiableList(backtrackCauses);
-        }
-    }
-
     private final class Run {
-        private List<State> states = new ArrayList<>();
+        private List<ResolutionState<R, C, K>> states = new ArrayList<>();
         private double optimisticBackjumpingRatio = OPTIMISTIC_BACKJUMPING_RATIO;
-        private List<State> savedStates;
+        private List<ResolutionState<R, C, K>> savedStates;
 
-        State state() {
+        ResolutionState<R, C, K> state() {
             return states.get(states.size() - 1);
         }
 
@@ -259,7 +213,7 @@ public final class BacktrackingResolver<R, C, K> {
         void saveState() {
             if (savedStates == null) {
                 savedStates = new ArrayList<>();
-                for (State state : states) {
+                for (ResolutionState<R, C, K> state : states) {
                     savedStates.add(state.copy());
                 }
             }
@@ -288,7 +242,7 @@ public final class BacktrackingResolver<R, C, K> {
                 // Remove the state that triggered backtracking.
                 states.remove(states.size() - 1);
 
-                State brokenState;
+                ResolutionState<R, C, K> brokenState;
                 Map.Entry<K, C> pin;
                 while (true) {
                     if (states.isEmpty()) {
@@ -356,7 +310,7 @@ public final class BacktrackingResolver<R, C, K> {
         }
 
         ResolutionResult<R, C, K> resolve(List<R> requirements, int maxRounds) {
-            states.add(new State(new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>()));
+            states.add(new ResolutionState<>(new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>()));
             for (R requirement : requirements) {
                 try {
                     addToCriteria(state().criteria, requirement, null);
@@ -395,7 +349,7 @@ public final class BacktrackingResolver<R, C, K> {
                     }
                 }
                 if (unsatisfied.isEmpty()) {
-                    return buildResult(state());
+                    return ResultGraph.build(state());
                 }
                 Set<K> satisfiedNames = new HashSet<>(state().criteria.keySet());
                 satisfiedNames.removeAll(unsatisfied);
@@ -442,56 +396,6 @@ public final class BacktrackingResolver<R, C, K> {
                 }
             }
             throw new ResolutionTooDeepException(maxRounds);
-        }
-
-        /** Keeps only pins reachable from the root, with who required each (resolvelib's _build_result). */
-        ResolutionResult<R, C, K> buildResult(State state) {
-            Map<C, K> keyOfPin = new HashMap<>();
-            for (Map.Entry<K, C> entry : state.mapping.entrySet()) {
-                keyOfPin.put(entry.getValue(), entry.getKey());
-            }
-            Set<K> connected = new HashSet<>();
-            boolean grew = true;
-            while (grew) {
-                grew = false;
-                for (Map.Entry<K, Criterion<R, C>> entry : state.criteria.entrySet()) {
-                    if (connected.contains(entry.getKey())) {
-                        continue;
-                    }
-                    for (RequirementInformation<R, C> information : entry.getValue().information()) {
-                        C parent = information.parent();
-                        if (parent == null || (keyOfPin.containsKey(parent) && connected.contains(keyOfPin.get(parent)))) {
-                            connected.add(entry.getKey());
-                            grew = true;
-                            break;
-                        }
-                    }
-                }
-            }
-            Map<K, C> mapping = new LinkedHashMap<>();
-            Map<K, Set<K>> parents = new LinkedHashMap<>();
-            for (Map.Entry<K, C> entry : state.mapping.entrySet()) {
-                if (!connected.contains(entry.getKey())) {
-                    continue;
-                }
-                mapping.put(entry.getKey(), entry.getValue());
-                Set<K> parentKeys = new LinkedHashSet<>();
-                Criterion<R, C> criterion = state.criteria.get(entry.getKey());
-                if (criterion != null) {
-                    for (RequirementInformation<R, C> information : criterion.information()) {
-                        C parent = information.parent();
-                        if (parent == null) {
-                            parentKeys.add(null);
-                        } else if (keyOfPin.containsKey(parent)) {
-                            parentKeys.add(keyOfPin.get(parent));
-                        }
-                    }
-                }
-                parents.put(entry.getKey(), Collections.unmodifiableSet(parentKeys));
-            }
-            return new ResolutionResult<>(Collections.unmodifiableMap(mapping),
-                    Collections.unmodifiableMap(new LinkedHashMap<>(state.criteria)),
-                    Collections.unmodifiableMap(parents));
         }
     }
 }
