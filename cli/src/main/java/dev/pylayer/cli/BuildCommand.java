@@ -111,6 +111,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "Use only the cache and local folders; never the network.")
     boolean offline;
 
+    @Option(names = "--rebuild", description = "Write the layer even when the cache holds one built from the same "
+            + "wheels, target and options (by default that one is copied, its sha256 checked).")
+    boolean rebuild;
+
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "16",
             description = "Downloads and index requests at once (default: ${DEFAULT-VALUE}).")
     int jobs;
@@ -144,7 +148,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         LayerBuild build = LayerBuild.forRuntime(runtime).arch(arch)
                 .indexUrl(blankToNull(indexUrl)).noIndex(noIndex).allowPrereleases(pre).offline(offline)
-                .noCache(noCache).cacheDir(cacheDir).threads(jobs).excludeRuntimeProvided(excludeRuntimeProvided)
+                .noCache(noCache).cacheDir(cacheDir).reuseLayers(!rebuild).threads(jobs).excludeRuntimeProvided(excludeRuntimeProvided)
                 .slim(slim).slimStubs(slimStubs).directUpload(publishName != null && s3Bucket == null);
         excludes.forEach(build::exclude);
         requirements.forEach(build::require);

@@ -69,6 +69,13 @@ final class ProgressRenderer implements BuildListener {
             }
             return;
         }
+        if (event instanceof BuildEvent.LayerReused reused) {
+            if (verbose) {
+                line("the cache holds this layer, built before from the same wheels and options: copied it"
+                        + " (sha256 " + reused.sha256() + " checked; --rebuild writes it again)");
+            }
+            return;
+        }
         if (event instanceof BuildEvent.Detail detail) {
             if (verbose) {
                 line(detail.message());

@@ -51,6 +51,13 @@ public sealed interface BuildEvent {
     record WritingProgress(int doneEntries, int totalEntries, long doneBytes) implements BuildEvent {
     }
 
+    /**
+     * The cache held a layer built before from the same wheels, target and options, and it was copied to the
+     * output (its sha256 checked) instead of being written again.
+     */
+    record LayerReused(String sha256) implements BuildEvent {
+    }
+
     /** Something the user should know that does not stop the build. */
     record Warning(String message) implements BuildEvent {
     }

@@ -12,9 +12,11 @@ import dev.pylayer.resolve.Resolver;
 import dev.pylayer.resolve.WheelCandidate;
 import dev.pylayer.runtime.LambdaTarget;
 import dev.pylayer.wheel.WheelFilename;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +33,7 @@ import java.util.function.Supplier;
  * resolution runs here, with its events sent to the build's listener. Closing releases everything, in reverse.
  */
 final class BuildSession implements AutoCloseable {
+    private static final String LAYER_HINT = "layer key of\n";
     private final BuildInputs inputs;
     private final BuildListener listener;
     private final List<String> warnings;
@@ -39,13 +42,15 @@ final class BuildSession implements AutoCloseable {
     private final ExecutorService executor;
     private final PackageIndex index;
     private final WheelDownloads downloads;
+    private final String hintKey;
+    private final boolean reuseLikely;
 
     /**
      * Opens the cache ({@code noCache}: a throwaway one; no {@code cacheDir}: the default one), the index client and
      * a pool of {@code threads} fetch threads; whatever was opened is closed again when a later step fails.
      */
     BuildSession(BuildInputs inputs, Path cacheDir, boolean noCache, boolean offline, int threads,
-            BuildListener listener) {
+            BuildListener listener, boolean layerMayBeReused) {
         this.inputs = inputs;
         this.listener = listener;
         this.warnings = new ArrayList<>(inputs.warnings());
@@ -69,8 +74,13 @@ final class BuildSession implements AutoCloseable {
         }
         this.client = built;
         this.executor = pool;
+        this.hintKey = ListingHints.key(inputs.target(), inputs.indexOptions(), inputs.request());
+        // The last build of the same request stored a layer that is still there: most likely this one reuses it.
+        this.reuseLikely = layerMayBeReused && cache.hint(LAYER_HINT + hintKey)
+                .map(key -> cache.layers().mayHold(new String(key, StandardCharsets.UTF_8))).orElse(false);
         this.downloads = new WheelDownloads(client, executor, listener, this::requiredHashes,
-                new WheelContentChecks(cache, executor));
+                new WheelContentChecks(cache, executor),
+                file -> reuseLikely && file.sha256().map(cache::mayHoldWheel).orElse(false));
     }
 
     LambdaTarget target() {
@@ -79,6 +89,10 @@ final class BuildSession implements AutoCloseable {
 
     BuildInputs inputs() {
         return inputs;
+    }
+
+    ContentCache cache() {
+        return cache;
     }
 
     ExecutorService executor() {
@@ -96,7 +110,8 @@ final class BuildSession implements AutoCloseable {
         }
     }
 
-    private Collection<String> requiredHashes(DistributionFile file) {
+    /** The {@code --hash} values the user gave for this file's project ({@code sha256:…}); empty when none. */
+    Collection<String> requiredHashes(DistributionFile file) {
         Optional<WheelFilename> wheel = WheelFilename.tryParse(file.filename());
         return wheel.map(w -> inputs.hashes().getOrDefault(w.name(), Set.of())).orElse(Set.of());
     }
@@ -107,7 +122,6 @@ final class BuildSession implements AutoCloseable {
         long start = System.nanoTime();
         IndexCatalog catalog = new IndexCatalog(index, client, executor);
         LambdaTarget target = inputs.target();
-        String hintKey = ListingHints.key(target, inputs.indexOptions(), inputs.request());
         ListingHints.load(cache, hintKey).forEach(catalog::prefetchListing);
         // A build fetches each project's likely wheel as soon as its metadata is asked for; a resolve fetches none.
         DistributionCatalog source = download ? new EarlyDownloads(catalog, downloads) : catalog;
@@ -117,7 +131,7 @@ final class BuildSession implements AutoCloseable {
                 listener.onEvent(new BuildEvent.PackagePinned(candidate.name().normalized(),
                         candidate.version().toString(), candidate.file().filename()));
                 if (download) {
-                    downloads.start(candidate.file());
+                    downloads.startEarly(candidate.file());
                 }
             }
 
@@ -135,6 +149,18 @@ final class BuildSession implements AutoCloseable {
         ListingHints.save(cache, hintKey, resolution);
         listener.onEvent(new BuildEvent.PhaseFinished(BuildEvent.Phase.RESOLVING, since(start)));
         return resolution;
+    }
+
+    /**
+     * Remembers that this request's layer is stored under {@code layerKey}, so that the next build of the same
+     * request leaves cached wheels alone while it resolves (they are not needed when the layer is reused). A hint:
+     * when wrong, the next build only checks its cached wheels later.
+     */
+    void rememberLayerKey(String layerKey) {
+        byte[] value = layerKey.getBytes(StandardCharsets.UTF_8);
+        if (!cache.hint(LAYER_HINT + hintKey).map(old -> Arrays.equals(old, value)).orElse(false)) {
+            cache.putHint(LAYER_HINT + hintKey, value);
+        }
     }
 
     /** Runs one phase of the build between its started and finished events (none when it fails). */

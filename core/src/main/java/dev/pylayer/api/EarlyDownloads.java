@@ -48,7 +48,7 @@ final class EarlyDownloads implements DistributionCatalog {
         catalog.prefetchMetadata(file);
         Optional<WheelFilename> wheel = WheelFilename.tryParse(file.filename());
         if (wheel.isPresent() && started.add(wheel.get().name())) {
-            downloads.start(file);
+            downloads.startEarly(file);
         }
     }
 }

@@ -74,6 +74,7 @@ public final class LayerBuild {
     private boolean slimStubs;
     private final List<PathGlob> excludes = new ArrayList<>();
     private boolean directUpload;
+    private boolean reuseLayers = true;
     private long unzippedLimit = LambdaLimits.MAX_UNZIPPED_BYTES;
     private long zippedLimit = LambdaLimits.MAX_DIRECT_UPLOAD_BYTES;
 
@@ -228,6 +229,15 @@ public final class LayerBuild {
         return this;
     }
 
+    /**
+     * Whether a layer built before from the same wheels, target and options may be taken from the cache instead
+     * of being written again (default true; the copy's sha256 is checked). False always writes it.
+     */
+    public LayerBuild reuseLayers(boolean value) {
+        this.reuseLayers = value;
+        return this;
+    }
+
     /** Lambda's limits, lowered by tests so that small layers pass them. */
     LayerBuild limits(long unzipped, long zipped) {
         this.unzippedLimit = unzipped;
@@ -258,11 +268,21 @@ public final class LayerBuild {
         try (BuildSession session = open()) {
             Resolution resolution = session.resolve(true);
             List<ResolvedPackage> packages = resolution.packages();
+            SizeControl.Options sizeOptions = new SizeControl.Options(excludeRuntimeProvided, slim, slimStubs, excludes,
+                    directUpload);
+            Optional<String> reuseKey = reuseLayers && !noCache
+                    ? LayerReuse.key(session, sizeOptions, unzippedLimit, zippedLimit, packages) : Optional.empty();
+            Optional<BuildResult> reused = reuseKey.flatMap(key -> LayerReuse.reuse(session, key, resolution, output,
+                    start, listener));
+            if (reused.isPresent()) {
+                return reused.get();
+            }
             List<CheckedWheel> checked = session.phase(BuildEvent.Phase.DOWNLOADING,
                     () -> session.downloads().awaitAll(packages.stream().map(ResolvedPackage::file).toList()));
             List<Path> wheels = checked.stream().map(CheckedWheel::path).toList();
+            int warningsBefore = session.warnings().size();
             Written written = session.phase(BuildEvent.Phase.WRITING,
-                    () -> writeLayer(session, packages, checked, output));
+                    () -> writeLayer(session, packages, checked, sizeOptions, output));
 
             List<BuiltPackage> built = new ArrayList<>();
             for (int i = 0; i < packages.size(); i++) {
@@ -271,14 +291,18 @@ public final class LayerBuild {
                 }
             }
             LayerFacts facts = written.facts();
-            return new BuildResult(resolution.target(), built,
-                    new LayerSummary(facts.sha256(), facts.size(), facts.uncompressedSize(), facts.files()),
-                    output, session.warnings(), BuildSession.since(start), written.excluded());
+            LayerSummary layer = new LayerSummary(facts.sha256(), facts.size(), facts.uncompressedSize(), facts.files());
+            List<String> writingWarnings = session.warnings().subList(warningsBefore, session.warnings().size());
+            reuseKey.ifPresent(key -> LayerReuse.remember(session, key, output, layer, packages, wheels,
+                    written.size()::leavesOut, written.excluded().rules(), writingWarnings, written.details(),
+                    listener));
+            return new BuildResult(resolution.target(), built, layer, output, session.warnings(),
+                    BuildSession.since(start), written.excluded());
         }
     }
 
-    /** The written layer, what the size options left out of it, and the size options themselves. */
-    private record Written(LayerFacts facts, Excluded excluded, SizeControl size) {
+    /** The written layer, what the size options left out of it, the size options themselves and what they said. */
+    private record Written(LayerFacts facts, Excluded excluded, SizeControl size, List<String> details) {
     }
 
     /**
@@ -286,23 +310,26 @@ public final class LayerBuild {
      * {@link #inspect} does, then writes it.
      */
     private Written writeLayer(BuildSession session, List<ResolvedPackage> packages, List<CheckedWheel> checked,
-            Path output) {
+            SizeControl.Options sizeOptions, Path output) {
         List<Path> wheels = checked.stream().map(CheckedWheel::path).toList();
         List<LayerSource> sources = new ArrayList<>();
         for (int i = 0; i < packages.size(); i++) {
             sources.add(new LayerSource(wheels.get(i), WheelFilename.parse(packages.get(i).file().filename()),
                     packages.get(i).requested()));
         }
-        SizeControl size = new SizeControl(new SizeControl.Options(excludeRuntimeProvided, slim, slimStubs,
-                excludes, directUpload), session.target(), session.inputs().request().requirements(), packages,
-                wheels);
+        SizeControl size = new SizeControl(sizeOptions, session.target(), session.inputs().request().requirements(),
+                packages, wheels);
+        List<String> details = new ArrayList<>();
         // Each wheel was opened (and checked) as it arrived: the plan takes those archives.
         Function<LayerSource, WheelArchive> opener = source -> session.downloads().take(source.wheel())
                 .orElseGet(() -> WheelArchive.open(source.wheel(), source.filename()));
         try (LayerPlan plan = LayerPlan.create(LayerLayout.forRuntime(runtime), sources, size.trim(),
                 session.executor(), opener)) {
             size.check(plan, unzippedLimit, zippedLimit);
-            size.report(plan, session::warn, message -> listener.onEvent(new BuildEvent.Detail(message)));
+            size.report(plan, session::warn, message -> {
+                details.add(message);
+                listener.onEvent(new BuildEvent.Detail(message));
+            });
             Map<String, WheelFacts> factsByWheel = new HashMap<>();
             for (int i = 0; i < packages.size(); i++) {
                 factsByWheel.put(packages.get(i).file().filename(), checked.get(i).facts());
@@ -321,7 +348,8 @@ public final class LayerBuild {
                 session.warn("the zip is " + ByteSize.human(facts.size()) + ", over the 50 MB Lambda accepts in an "
                         + "upload request (publish it through an S3 bucket: --s3-bucket)");
             }
-            return new Written(facts, size.excluded(plan, i -> builtPackage(packages.get(i), wheels.get(i))), size);
+            return new Written(facts, size.excluded(plan, i -> builtPackage(packages.get(i), wheels.get(i))), size,
+                    List.copyOf(details));
         }
     }
 
@@ -403,6 +431,6 @@ public final class LayerBuild {
     private BuildSession open() {
         BuildInputs inputs = BuildInputs.gather(target(), requirements, requirementsFiles, constraintsFiles,
                 allowPrereleases, indexUrl, extraIndexUrls, findLinks, noIndex);
-        return new BuildSession(inputs, cacheDir, noCache, offline, threads, listener);
+        return new BuildSession(inputs, cacheDir, noCache, offline, threads, listener, reuseLayers && !noCache);
     }
 }

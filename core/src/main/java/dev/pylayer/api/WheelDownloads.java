@@ -16,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A wheel on disk whose content passed its check, with what the layer inspection needs to know of its files.
@@ -36,6 +37,7 @@ final class WheelDownloads {
     private final BuildListener listener;
     private final Function<DistributionFile, Collection<String>> requiredHashes;
     private final WheelContentChecks checks;
+    private final Predicate<DistributionFile> deferEarly;
     private final Map<String, CompletableFuture<CheckedWheel>> downloads = new ConcurrentHashMap<>();
     private final Map<Path, WheelArchive> opened = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -46,12 +48,25 @@ final class WheelDownloads {
     private volatile long lastReport;
 
     WheelDownloads(IndexClient client, Executor executor, BuildListener listener,
-            Function<DistributionFile, Collection<String>> requiredHashes, WheelContentChecks checks) {
+            Function<DistributionFile, Collection<String>> requiredHashes, WheelContentChecks checks,
+            Predicate<DistributionFile> deferEarly) {
         this.client = client;
+        this.deferEarly = deferEarly;
         this.checks = checks;
         this.executor = executor;
         this.listener = listener;
         this.requiredHashes = requiredHashes;
+    }
+
+    /**
+     * Starts fetching the file during resolution, unless the build says to leave it for {@link #awaitAll}: a wheel
+     * already in the cache when the layer may be reused whole, so that its hash and check are not spent on a
+     * layer that is then copied.
+     */
+    void startEarly(DistributionFile file) {
+        if (!deferEarly.test(file)) {
+            start(file);
+        }
     }
 
     /** Starts fetching the file unless it already is. */

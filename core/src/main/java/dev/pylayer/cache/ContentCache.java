@@ -29,6 +29,7 @@ import java.util.stream.Stream;
  * checks/&lt;check&gt;/ab/&lt;hex&gt;                 the content &lt;hex&gt; passed &lt;check&gt; (empty, or what the check found,
  *                                             with its own digest)
  * hints/ab/&lt;sha256 of key&gt;                  what an earlier build learnt, to start work sooner (with its digest)
+ * layers/ab/&lt;key&gt;/                         a layer zip built before, by the digest of its inputs ({@link BuiltLayers})
  * tmp/                                         files being written
  * </pre>
  * Entries are written elsewhere and moved into place atomically, so a reader never sees half an entry and two
@@ -104,6 +105,14 @@ public final class ContentCache implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Whether the cache seems to hold the wheel {@code sha256}, without reading it: {@link #wheel} still decides
+     * (it checks the bytes). For deciding what to fetch first, not for trusting content.
+     */
+    public boolean mayHoldWheel(String sha256) {
+        return Files.isDirectory(wheelFolder(ContentDigest.requireSha256(sha256)));
+    }
+
     /** Starts writing a wheel: stream its bytes into {@link PendingWheel#output()}, then commit or close. */
     public PendingWheel newWheel(String filename) {
         return new PendingWheel(this, newTemporary(".whl"), filename);
@@ -144,6 +153,13 @@ public final class ContentCache implements AutoCloseable {
 
     private static Stamp stamp(Path file) throws IOException {
         return new Stamp(Files.size(file), Files.getLastModifiedTime(file));
+    }
+
+    // ---- layers built before ----
+
+    /** The layer zips built before, by the digest of their inputs. */
+    public BuiltLayers layers() {
+        return new BuiltLayers(this);
     }
 
     // ---- METADATA by wheel digest ----
@@ -311,7 +327,7 @@ public final class ContentCache implements AutoCloseable {
                 } catch (IOException e) {
                     return false;
                 }
-            }).forEach(ContentCache::deleteQuietly);
+            }).forEach(ContentCache::deleteTree);
         } catch (IOException e) {
             throw new CacheException(root, e);
         }
@@ -327,6 +343,15 @@ public final class ContentCache implements AutoCloseable {
             paths.sorted(Comparator.reverseOrder()).forEach(ContentCache::deleteQuietly);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes a file, or a folder with everything in it, as far as it can. */
+    static void deleteTree(Path path) {
+        try (Stream<Path> paths = Files.walk(path)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(ContentCache::deleteQuietly);
+        } catch (IOException ignored) {
+            // gone already, or removed by a later clean-up
         }
     }
 

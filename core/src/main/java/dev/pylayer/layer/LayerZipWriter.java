@@ -10,15 +10,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -114,44 +109,28 @@ public final class LayerZipWriter {
         }
     }
 
-    /** Writes the plan to {@code output}, atomically. */
+    /** Writes the plan to {@code output}, atomically ({@link LayerOutput}). */
     public LayerFacts write(LayerPlan plan, Path output) {
         Path target = output.toAbsolutePath();
-        Path folder = target.getParent();
-        Path temp;
-        try {
-            temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
-        } catch (IOException e) {
-            throw new LayerWriteException(output, "cannot create a file in `" + folder + "` (" + e + ")", e);
-        }
+        Path temp = LayerOutput.temporaryBeside(target);
         boolean done = false;
         try {
             LayerFacts facts = writeZip(plan, temp);
             beforeReplacing.run();
-            setReadableByAll(temp);
-            move(temp, target);
+            LayerOutput.replace(temp, target);
             done = true;
             return facts;
         } catch (IOException e) {
             throw new LayerWriteException(output, e.toString(), e);
         } finally {
             if (!done) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // Nothing more can be done; the write error is what the user needs to see.
-                }
+                LayerOutput.deleteQuietly(temp);
             }
         }
     }
 
     private LayerFacts writeZip(LayerPlan plan, Path temp) throws IOException {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        MessageDigest sha256 = LayerOutput.sha256();
         SortedMap<String, Object> entries = new TreeMap<>(Utf8Order.INSTANCE);
         entries.putAll(plan.directories());
         entries.putAll(plan.files());
@@ -258,20 +237,6 @@ public final class LayerZipWriter {
             return out.toByteArray();
         } finally {
             deflater.end();
-        }
-    }
-
-    private static void setReadableByAll(Path file) throws IOException {
-        if (Files.getFileAttributeView(file, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        }
-    }
-
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -53,7 +53,7 @@ class EarlyDownloadsTest {
             DistributionFile newerFile = demo.stream().filter(f -> f.filename().equals(newer.filename())).findFirst().orElseThrow();
             DistributionFile olderFile = demo.stream().filter(f -> f.filename().equals(older.filename())).findFirst().orElseThrow();
             WheelDownloads downloads = new WheelDownloads(client, pool, BuildListener.NONE, file -> Set.of(),
-                    new WheelContentChecks(cache, pool));
+                    new WheelContentChecks(cache, pool), file -> false);
             EarlyDownloads early = new EarlyDownloads(NOTHING, downloads);
 
             early.prefetchMetadata(newerFile);
