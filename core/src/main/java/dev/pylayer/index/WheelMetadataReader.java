@@ -140,17 +140,18 @@ final class WheelMetadataReader {
             long extraEnd = extra + window.u16(record + 30);
             if (size == ZIP64_MAGIC || compressed == ZIP64_MAGIC || local == ZIP64_MAGIC) {
                 long field = zip64Extra(window, extra, extraEnd);
+                long fieldsEnd = field + window.u16(field - 2);
                 // Only the fields whose 32-bit value is the magic are present, in this order.
                 if (size == ZIP64_MAGIC) {
-                    size = zip64Field(window, field, extraEnd);
+                    size = zip64Field(window, field, fieldsEnd);
                     field += 8;
                 }
                 if (compressed == ZIP64_MAGIC) {
-                    compressed = zip64Field(window, field, extraEnd);
+                    compressed = zip64Field(window, field, fieldsEnd);
                     field += 8;
                 }
                 if (local == ZIP64_MAGIC) {
-                    local = zip64Field(window, field, extraEnd);
+                    local = zip64Field(window, field, fieldsEnd);
                 }
             }
             int at = window.index(record + CENTRAL_SIZE);
