@@ -18,8 +18,10 @@ import java.util.zip.Inflater;
  *
  * <p>Hand-written rather than Commons Compress {@code ZipFile}, which builds a {@code ZipArchiveEntry} (name
  * decoded, extra fields parsed) for every entry and reads the directory a record at a time: for botocore's 2,021
- * entries that took 60-150 ms in a fresh JVM on the resolution's critical path. This reader compares raw name
- * bytes in place and creates nothing per entry (botocore: under 5 ms cold, 0.1 ms warm).
+ * entries that took 60-150 ms in a fresh CLI JVM (5.8 ms once compiled), on the resolution's critical path. This
+ * reader compares raw name bytes in place and creates nothing per entry (botocore: 0.07 ms compiled, ~9 ms on a
+ * fresh JVM's first call, class loading included). Its answers match Commons Compress on all 966 wheels of the
+ * local PyPI mirror.
  */
 final class WheelMetadataReader {
     /** METADATA is text of a few kilobytes; anything past this is refused rather than inflated. */
