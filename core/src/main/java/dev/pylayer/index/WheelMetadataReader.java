@@ -1,81 +1,273 @@
 package dev.pylayer.index;
 
+import dev.pylayer.name.PackageName;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.regex.Pattern;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * Reads {@code <name>-<version>.dist-info/METADATA} out of a wheel, from any seekable channel (a local file or
- * {@link HttpRangeChannel}) with Commons Compress: only the central directory and that one entry are read.
+ * {@link HttpRangeChannel}): the end records, the central directory in one read, and that one entry.
+ *
+ * <p>Hand-written rather than Commons Compress {@code ZipFile}, which builds a {@code ZipArchiveEntry} (name
+ * decoded, extra fields parsed) for every entry and reads the directory a record at a time: for botocore's 2,021
+ * entries that took 60-150 ms in a fresh CLI JVM (5.8 ms once compiled), on the resolution's critical path. This
+ * reader compares raw name bytes in place and creates nothing per entry (botocore: 0.07 ms compiled, ~9 ms on a
+ * fresh JVM's first call, class loading included). Its answers match Commons Compress on all 966 wheels of the
+ * local PyPI mirror.
  */
 final class WheelMetadataReader {
-    /** The dist-info folder sits at the wheel's root (PEP 427), so METADATA is at depth one. */
-    private static final Pattern METADATA = Pattern.compile("[^/]+\\.dist-info/METADATA");
     /** METADATA is text of a few kilobytes; anything past this is refused rather than inflated. */
     static final int MAX_METADATA_BYTES = 16 << 20;
+    private static final int CENTRAL_SIGNATURE = 0x02014b50;
+    private static final int LOCAL_SIGNATURE = 0x04034b50;
+    private static final int CENTRAL_SIZE = 46;
+    private static final int LOCAL_SIZE = 30;
+    private static final int STORED = 0;
+    private static final int DEFLATED = 8;
+    private static final int ENCRYPTED = 1;
+    private static final long ZIP64_MAGIC = 0xffffffffL;
+    private static final int ZIP64_EXTRA = 0x0001;
+    /** Deflate cannot expand more than 1,032 to one (RFC 1951 longest match per bit): a larger claim is a lie. */
+    private static final int MAX_DEFLATE_RATIO = 1032;
+    private static final byte[] SUFFIX = ".dist-info/METADATA".getBytes(StandardCharsets.US_ASCII);
 
     private WheelMetadataReader() {
     }
 
-    /** The METADATA bytes; an {@link IOException} when the zip is damaged, a message when METADATA is missing. */
+    /**
+     * The METADATA bytes; an {@link IOException} when the zip is damaged, a message when METADATA is missing or
+     * unusable. Closes {@code channel}.
+     */
     static byte[] read(SeekableByteChannel channel, String filename) throws IOException, MissingMetadata {
-        // Local file headers are read only for the entry opened, not for every entry: the point of range reads.
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(channel).setIgnoreLocalFileHeader(true).get()) {
-            ZipArchiveEntry entry = choose(Collections.list(zip.getEntries()), filename);
-            if (entry.getSize() > MAX_METADATA_BYTES) {
-                throw new MissingMetadata("has a METADATA of " + entry.getSize() + " bytes, over the limit of " + MAX_METADATA_BYTES);
-            }
-            try (InputStream in = zip.getInputStream(entry)) {
-                byte[] bytes = in.readNBytes(MAX_METADATA_BYTES + 1);
-                if (bytes.length > MAX_METADATA_BYTES) {
-                    throw new MissingMetadata("has a METADATA that inflates past " + MAX_METADATA_BYTES + " bytes");
-                }
-                return bytes;
-            }
+        try (channel) {
+            ZipCentralDirectory directory = ZipCentralDirectory.read(channel);
+            long record = choose(directory, filename);
+            return CentralEntry.of(directory, record).read(channel, directory);
         }
     }
 
     static byte[] read(Path wheel, String filename) throws IOException, MissingMetadata {
-        return read(Files.newByteChannel(wheel, StandardOpenOption.READ), filename);
+        return read(FileChannel.open(wheel, StandardOpenOption.READ), filename);
     }
 
     /**
-     * The one {@code *.dist-info/METADATA} at the root; when there are several (a badly built wheel), the one whose
-     * folder starts with the file name's project part, as pip's {@code wheel_dist_info_dir} insists.
+     * The file position of the central record of the one {@code *.dist-info/METADATA} at the root (PEP 427: the
+     * dist-info folder sits at the wheel's root); when there are several (a badly built wheel), the one whose folder
+     * starts with the file name's project part, as pip's {@code wheel_dist_info_dir} insists.
      */
-    private static ZipArchiveEntry choose(List<ZipArchiveEntry> entries, String filename) throws MissingMetadata {
-        List<ZipArchiveEntry> candidates = new ArrayList<>();
-        for (ZipArchiveEntry entry : entries) {
-            if (METADATA.matcher(entry.getName()).matches()) {
-                candidates.add(entry);
+    private static long choose(ZipCentralDirectory directory, String filename) throws IOException, MissingMetadata {
+        ZipWindow window = directory.window();
+        byte[] bytes = window.bytes();
+        int at = window.index(directory.offset());
+        int stop = at + directory.length();
+        long first = -1;
+        int count = 0;
+        long[] candidates = null;
+        // The record count of the end record is not trusted: as Python's zipfile, the directory's bytes decide.
+        while (at < stop) {
+            if (stop - at < CENTRAL_SIZE || ZipWindow.u32(bytes, at) != CENTRAL_SIGNATURE) {
+                throw new IOException("no central directory record at byte " + (window.start() + at));
             }
+            int nameLength = ZipWindow.u16(bytes, at + 28);
+            int next = at + CENTRAL_SIZE + nameLength + ZipWindow.u16(bytes, at + 30) + ZipWindow.u16(bytes, at + 32);
+            if (next > stop) {
+                throw new IOException("the central directory record at byte " + (window.start() + at) + " runs past the directory");
+            }
+            if (isRootMetadata(bytes, at + CENTRAL_SIZE, nameLength)) {
+                if (count == 0) {
+                    first = window.start() + at;
+                } else {
+                    if (candidates == null) {
+                        candidates = new long[] {first, 0};
+                    } else if (count == candidates.length) {
+                        candidates = Arrays.copyOf(candidates, count * 2);
+                    }
+                    candidates[count] = window.start() + at;
+                }
+                count++;
+            }
+            at = next;
         }
-        if (candidates.size() == 1) {
-            return candidates.get(0);
+        if (count == 1) {
+            return first;
         }
-        if (candidates.isEmpty()) {
+        if (count == 0) {
             throw new MissingMetadata("has no `*.dist-info/METADATA`");
         }
         int dash = filename.indexOf('-');
-        String project = dash > 0 ? dev.pylayer.name.PackageName.normalize(filename.substring(0, dash)) : "";
-        for (ZipArchiveEntry entry : candidates) {
-            String folder = entry.getName().substring(0, entry.getName().indexOf(".dist-info/"));
+        String project = dash > 0 ? PackageName.normalize(filename.substring(0, dash)) : "";
+        for (int i = 0; i < count; i++) {
+            int record = window.index(candidates[i]);
+            String folder = new String(bytes, record + CENTRAL_SIZE, ZipWindow.u16(bytes, record + 28) - SUFFIX.length,
+                    StandardCharsets.UTF_8);
             int folderDash = folder.indexOf('-');
             String folderProject = folderDash > 0 ? folder.substring(0, folderDash) : folder;
-            if (dev.pylayer.name.PackageName.normalize(folderProject).equals(project)) {
-                return entry;
+            if (PackageName.normalize(folderProject).equals(project)) {
+                return candidates[i];
             }
         }
-        throw new MissingMetadata("has " + candidates.size() + " `.dist-info` folders and none matches its name");
+        throw new MissingMetadata("has " + count + " `.dist-info` folders and none matches its name");
+    }
+
+    /** {@code [^/]+\.dist-info/METADATA}, on the name's raw bytes: '/' is one byte in UTF-8 and in CP437. */
+    private static boolean isRootMetadata(byte[] bytes, int name, int length) {
+        if (length <= SUFFIX.length || !Arrays.equals(bytes, name + length - SUFFIX.length, name + length, SUFFIX, 0, SUFFIX.length)) {
+            return false;
+        }
+        for (int i = name + length - SUFFIX.length - 1; i >= name; i--) {
+            if (bytes[i] == '/') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The fields of the chosen central record, Zip64 extra applied (APPNOTE 4.5.3). */
+    private record CentralEntry(int flags, int method, long crc, long compressed, long size, long local, byte[] name) {
+        static CentralEntry of(ZipCentralDirectory directory, long record) throws IOException {
+            ZipWindow window = directory.window();
+            int nameLength = window.u16(record + 28);
+            long compressed = window.u32(record + 20);
+            long size = window.u32(record + 24);
+            long local = window.u32(record + 42);
+            long extra = record + CENTRAL_SIZE + nameLength;
+            long extraEnd = extra + window.u16(record + 30);
+            if (size == ZIP64_MAGIC || compressed == ZIP64_MAGIC || local == ZIP64_MAGIC) {
+                long field = zip64Extra(window, extra, extraEnd);
+                long fieldsEnd = field + window.u16(field - 2);
+                // Only the fields whose 32-bit value is the magic are present, in this order.
+                if (size == ZIP64_MAGIC) {
+                    size = zip64Field(window, field, fieldsEnd);
+                    field += 8;
+                }
+                if (compressed == ZIP64_MAGIC) {
+                    compressed = zip64Field(window, field, fieldsEnd);
+                    field += 8;
+                }
+                if (local == ZIP64_MAGIC) {
+                    local = zip64Field(window, field, fieldsEnd);
+                }
+            }
+            int at = window.index(record + CENTRAL_SIZE);
+            return new CentralEntry(window.u16(record + 8), window.u16(record + 10), window.u32(record + 16), compressed, size,
+                    local, Arrays.copyOfRange(window.bytes(), at, at + nameLength));
+        }
+
+        private static long zip64Extra(ZipWindow window, long at, long end) throws IOException {
+            while (end - at >= 4) {
+                int id = window.u16(at);
+                long next = at + 4 + window.u16(at + 2);
+                if (next > end) {
+                    break;
+                }
+                if (id == ZIP64_EXTRA) {
+                    return at + 4;
+                }
+                at = next;
+            }
+            throw new IOException("METADATA's central record needs a Zip64 extra field and has none");
+        }
+
+        private static long zip64Field(ZipWindow window, long at, long end) throws IOException {
+            long value = at + 8 <= end ? window.u64(at) : -1;
+            if (value < 0) {
+                throw new IOException("METADATA's Zip64 extra field is too short or out of range");
+            }
+            return value;
+        }
+
+        /** The entry's bytes: its local header, then its data, stored or deflated. */
+        byte[] read(SeekableByteChannel channel, ZipCentralDirectory directory) throws IOException, MissingMetadata {
+            String path = new String(name, StandardCharsets.UTF_8);
+            if ((flags & ENCRYPTED) != 0) {
+                throw new MissingMetadata("has an encrypted `" + path + "`");
+            }
+            if (method != STORED && method != DEFLATED) {
+                throw new MissingMetadata("stores `" + path + "` with zip compression method " + method
+                        + "; wheels use stored (0) or deflated (8)");
+            }
+            if (size > MAX_METADATA_BYTES) {
+                throw new MissingMetadata("has a METADATA of " + size + " bytes, over the limit of " + MAX_METADATA_BYTES);
+            }
+            if (method == STORED ? compressed != size : compressed > MAX_METADATA_BYTES || size > compressed * MAX_DEFLATE_RATIO + 64) {
+                throw new IOException("`" + path + "` declares " + compressed + " compressed bytes for " + size + " bytes");
+            }
+            // Entries precede the directory; one that overlaps it (or starts before the file) is a forged offset.
+            long limit = directory.offset();
+            if (local > limit - LOCAL_SIZE - name.length - compressed) {
+                throw new IOException("`" + path + "` at byte " + local + " runs into the central directory at byte " + limit);
+            }
+            ZipWindow header = window(channel, directory, local, (int) Math.min(limit - local, LOCAL_SIZE + name.length + 256 + compressed));
+            if (header.u32(local) != LOCAL_SIGNATURE) {
+                throw new IOException("no local header at byte " + local + ", where the directory puts `" + path + "`");
+            }
+            int localName = header.u16(local + 26);
+            long data = local + LOCAL_SIZE + localName + header.u16(local + 28);
+            if (localName != name.length || !Arrays.equals(header.bytes(), header.index(local + LOCAL_SIZE),
+                    header.index(local + LOCAL_SIZE) + localName, name, 0, name.length)) {
+                throw new IOException("the local header at byte " + local + " names another file than `" + path + "`");
+            }
+            if ((header.u16(local + 6) & ENCRYPTED) != 0) {
+                throw new MissingMetadata("has an encrypted `" + path + "`");
+            }
+            if (data > limit - compressed) {
+                throw new IOException("`" + path + "` at byte " + data + " runs into the central directory at byte " + limit);
+            }
+            ZipWindow content = header.covers(data, compressed) ? header : ZipWindow.read(channel, data, (int) compressed);
+            byte[] bytes = method == STORED ? Arrays.copyOfRange(content.bytes(), content.index(data), content.index(data) + (int) size)
+                    : inflate(content.bytes(), content.index(data), (int) compressed, (int) size, path);
+            CRC32 check = new CRC32();
+            check.update(bytes);
+            if (check.getValue() != crc) {
+                throw new IOException("`" + path + "` does not match its CRC-32");
+            }
+            return bytes;
+        }
+
+        private static ZipWindow window(SeekableByteChannel channel, ZipCentralDirectory directory, long at, int length)
+                throws IOException {
+            if (directory.window().covers(at, length)) {
+                return directory.window();
+            }
+            return directory.tail().covers(at, length) ? directory.tail() : ZipWindow.read(channel, at, length);
+        }
+
+        private static byte[] inflate(byte[] input, int offset, int length, int size, String path) throws IOException {
+            Inflater inflater = new Inflater(true);
+            try {
+                inflater.setInput(input, offset, length);
+                byte[] output = new byte[size];
+                int filled = 0;
+                byte[] probe = new byte[1];
+                while (!inflater.finished()) {
+                    int produced = filled < size ? inflater.inflate(output, filled, size - filled) : inflater.inflate(probe);
+                    if (filled == size && produced > 0) {
+                        throw new IOException("`" + path + "` inflates past its declared " + size + " bytes");
+                    }
+                    filled += filled < size ? produced : 0;
+                    // With all input given and room for output, zlib stops short only when the input ran out.
+                    if (produced == 0 && !inflater.finished()) {
+                        throw new IOException("`" + path + "` ends before its deflate stream does");
+                    }
+                }
+                if (filled != size) {
+                    throw new IOException("`" + path + "` inflates to " + filled + " bytes, not its declared " + size);
+                }
+                return output;
+            } catch (DataFormatException e) {
+                throw new IOException("`" + path + "` is not a valid deflate stream: " + e.getMessage(), e);
+            } finally {
+                inflater.end();
+            }
+        }
     }
 
     /** The wheel is a zip but not a usable wheel. */

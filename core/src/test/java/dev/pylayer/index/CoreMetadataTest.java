@@ -79,6 +79,17 @@ class CoreMetadataTest {
     }
 
     @Test
+    void readsADirectoryLargerThanTheTailAndTheMetadataBeforeItInOneMoreRequest() {
+        // botocore's shape: a directory of thousands of entries past the first suffix range, the dist-info just before it
+        WheelBuilder wheel = largeWheel("wide", 3000);
+        FakeIndex.File file = index.add(wheel);
+        try (IndexClient client = TestClients.client(cacheDir)) {
+            assertArrayEquals(wheel.metadata(), client.coreMetadata(listed(client, index.jsonApiUrl(), "wide")));
+        }
+        assertEquals(2, index.requestsTo(file.path()));
+    }
+
+    @Test
     void downloadsTheWholeWheelWhenTheServerIgnoresRange() {
         WheelBuilder wheel = largeWheel("plain", 5);
         index.rangeRequests(false);
