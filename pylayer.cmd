@@ -45,7 +45,7 @@ if "%STALE%"=="1" (
 )
 
 set "JVM=-XX:+UseSerialGC -Xmn24m -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
-if exist "%DIRECTIVES%" set "JVM=%JVM% -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput "-XX:CompilerDirectivesFile=%DIRECTIVES%""
+if exist "%DIRECTIVES%" set "JVM=%JVM% -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput -XX:-C1UpdateMethodData -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000 "-XX:CompilerDirectivesFile=%DIRECTIVES%""
 
 if "%CDS%"=="use" goto use_archive
 if /I "%~1"=="build" goto make_archive

@@ -28,6 +28,16 @@ class Utf8OrderTest {
             "\ud7ff, \ue000, -1",
             "\ud83d\ude00, \ud83d\ude01, -1",
             "x\ud83d\ude00, x\uffff, 1",
+            "python/lib/x\ud83d\ude00.py, python/lib/x\ue000.py, 1",
+            "python/lib/x\ue000.py, python/lib/x\ud83d\ude00.py, -1",
+            "a\ud83d\ude00, b\uffff, -1",
+            "b\ud83d\ude00, a\uffff, 1",
+            "a\ud83d\ude00, a, 1",
+            "a\ud83d\ude00, a\ud83d\ude00, 0",
+            "\u00e9, \ud83d\ude00, -1",
+            "\u00ff, \u0100, -1",
+            "\u00e9\ud83d\ude00, \u00e9\uffff, 1",
+            "x\uffff/a, x\uffff/b, -1",
     })
     void ordersByCodePointsAsUtf8BytesDo(String a, String b, int expected) {
         assertEquals(expected, Integer.signum(Utf8Order.INSTANCE.compare(a, b)));
