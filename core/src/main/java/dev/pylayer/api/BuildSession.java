@@ -120,7 +120,7 @@ final class BuildSession implements AutoCloseable {
     Resolution resolve(boolean download) {
         listener.onEvent(new BuildEvent.PhaseStarted(BuildEvent.Phase.RESOLVING));
         long start = System.nanoTime();
-        IndexCatalog catalog = new IndexCatalog(index, client, executor);
+        IndexCatalog catalog = new IndexCatalog(index, client, executor, inputs.target().markerEnvironment());
         LambdaTarget target = inputs.target();
         ListingHints.load(cache, hintKey).forEach(catalog::prefetchListing);
         // A build fetches each project's likely wheel as soon as its metadata is asked for; a resolve fetches none.

@@ -3,6 +3,7 @@ package dev.pylayer.index;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pylayer.name.PackageName;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -17,7 +18,8 @@ import java.util.TreeMap;
 /**
  * The PyPI JSON API's project document ({@code /pypi/<project>/json}): {@code releases} maps each version to
  * its files, each with {@code filename}, {@code url}, {@code digests}, {@code requires_python},
- * {@code yanked}, {@code yanked_reason}, {@code size} and {@code upload_time_iso_8601}.
+ * {@code yanked}, {@code yanked_reason}, {@code size} and {@code upload_time_iso_8601}; {@code info.requires_dist}
+ * (the newest release's requirements) is kept as a prefetch hint.
  */
 final class JsonApiDocument {
     static final String WHAT = "PyPI JSON API project document";
@@ -28,7 +30,29 @@ final class JsonApiDocument {
     private JsonApiDocument() {
     }
 
+    /** At most this many {@code info.requires_dist} entries are kept as hints; no real project has as many. */
+    static final int MAX_REQUIREMENT_HINTS = 200;
+
+    /** The project's listing, with {@code info.requires_dist} as its {@link ProjectListing#likelyRequirements}. */
+    static ProjectListing listing(PackageName project, byte[] body, String pageUrl, String index) {
+        JsonNode root = tree(body);
+        List<String> hints = new ArrayList<>();
+        for (JsonNode requirement : root.path("info").path("requires_dist")) {
+            if (hints.size() == MAX_REQUIREMENT_HINTS) {
+                break;
+            }
+            if (requirement.isTextual()) {
+                hints.add(requirement.asText());
+            }
+        }
+        return new ProjectListing(project, files(root, pageUrl, index), hints);
+    }
+
     static List<DistributionFile> parse(byte[] body, String pageUrl, String index) {
+        return files(tree(body), pageUrl, index);
+    }
+
+    private static JsonNode tree(byte[] body) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -40,6 +64,10 @@ final class JsonApiDocument {
         if (root == null || !root.isObject() || !(root.has("releases") || root.has("urls"))) {
             throw new MalformedDocumentException(WHAT, "no `releases` in the document", null);
         }
+        return root;
+    }
+
+    private static List<DistributionFile> files(JsonNode root, String pageUrl, String index) {
         List<DistributionFile> files = new ArrayList<>();
         JsonNode releases = root.path("releases");
         if (releases.isObject()) {

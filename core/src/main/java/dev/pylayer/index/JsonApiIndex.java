@@ -18,7 +18,7 @@ final class JsonApiIndex implements PackageIndex {
         return http.document(url, "application/json", "project document for `" + project + "`", document ->
                 document.status() == 404
                         ? ProjectListing.empty(project)
-                        : new ProjectListing(project, JsonApiDocument.parse(document.body(), document.url(), base.displayUrl())));
+                        : JsonApiDocument.listing(project, document.body(), document.url(), base.displayUrl()));
     }
 
     @Override

@@ -38,14 +38,16 @@ final class MergedIndex implements PackageIndex {
         }
         Set<String> seen = new HashSet<>();
         List<DistributionFile> merged = new ArrayList<>();
+        List<String> hints = new ArrayList<>();
         for (ProjectListing listing : listings) {
+            hints.addAll(listing.likelyRequirements());
             for (DistributionFile file : listing.files()) {
                 if (seen.add(file.filename())) {
                     merged.add(file);
                 }
             }
         }
-        return new ProjectListing(project, merged);
+        return new ProjectListing(project, merged, hints);
     }
 
     @Override

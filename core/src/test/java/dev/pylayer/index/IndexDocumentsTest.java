@@ -52,6 +52,27 @@ class IndexDocumentsTest {
     }
 
     @Test
+    void keepsInfoRequiresDistAsAHintOnlyAsFarAsItReads() {
+        String json = "{\"info\": {\"requires_dist\": [\"idna>=2\", 7, null, \"certifi; extra == 'x'\"]}, "
+                + "\"releases\": {}}";
+        ProjectListing listing = JsonApiDocument.listing(dev.pylayer.name.PackageName.of("demo"),
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "https://pypi.org/pypi/demo/json", "pypi");
+        assertEquals(List.of("idna>=2", "certifi; extra == 'x'"), listing.likelyRequirements());
+
+        StringBuilder many = new StringBuilder("{\"info\": {\"requires_dist\": [");
+        for (int i = 0; i < 1000; i++) {
+            many.append(i == 0 ? "" : ",").append("\"p").append(i).append('"');
+        }
+        many.append("]}, \"releases\": {}}");
+        ProjectListing capped = JsonApiDocument.listing(dev.pylayer.name.PackageName.of("demo"),
+                many.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "https://pypi.org/pypi/demo/json", "pypi");
+        assertEquals(JsonApiDocument.MAX_REQUIREMENT_HINTS, capped.likelyRequirements().size());
+        assertEquals(List.of(), JsonApiDocument.listing(dev.pylayer.name.PackageName.of("demo"),
+                "{\"info\": {\"requires_dist\": null}, \"releases\": {}}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "https://pypi.org/pypi/demo/json", "pypi").likelyRequirements());
+    }
+
+    @Test
     void aJsonApiWheelOnAnotherHostHasNoMetadataClaim() {
         String document = "{\"releases\":{\"1.0\":[{\"filename\":\"a-1.0-py3-none-any.whl\",\"url\":\"/files/a-1.0-py3-none-any.whl\","
                 + "\"digests\":{},\"yanked\":false}]}}";
