@@ -293,9 +293,8 @@ public final class LayerBuild {
             LayerFacts facts = written.facts();
             LayerSummary layer = new LayerSummary(facts.sha256(), facts.size(), facts.uncompressedSize(), facts.files());
             List<String> writingWarnings = session.warnings().subList(warningsBefore, session.warnings().size());
-            reuseKey.ifPresent(key -> LayerReuse.remember(session, key, output, layer, packages, wheels,
-                    written.size()::leavesOut, written.excluded().rules(), writingWarnings, written.details(),
-                    listener));
+            reuseKey.ifPresent(key -> LayerReuse.remember(session, key, output, layer, built, written.excluded(),
+                    writingWarnings, written.details(), listener));
             return new BuildResult(resolution.target(), built, layer, output, session.warnings(),
                     BuildSession.since(start), written.excluded());
         }

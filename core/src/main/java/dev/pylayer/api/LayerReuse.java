@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pylayer.Pylayer;
 import dev.pylayer.cache.BuiltLayers;
 import dev.pylayer.cache.ContentDigest;
+import dev.pylayer.index.IndexClient;
 import dev.pylayer.layer.LayerOutput;
 import dev.pylayer.layer.PathGlob;
-import dev.pylayer.name.PackageName;
 import dev.pylayer.resolve.Resolution;
 import dev.pylayer.resolve.ResolvedPackage;
 import dev.pylayer.resolve.RootRequirement;
@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -110,13 +109,7 @@ final class LayerReuse {
      */
     static boolean hashesAllow(List<ResolvedPackage> packages,
             Function<ResolvedPackage, Collection<String>> requiredHashes) {
-        for (ResolvedPackage p : packages) {
-            Collection<String> allowed = requiredHashes.apply(p);
-            if (!allowed.isEmpty() && !allowed.contains("sha256:" + p.file().sha256().orElse(""))) {
-                return false;
-            }
-        }
-        return true;
+        return packages.stream().allMatch(p -> IndexClient.indexDigestsSatisfy(p.file(), requiredHashes.apply(p)));
     }
 
     static byte[] encode(Description description) {
@@ -185,22 +178,17 @@ final class LayerReuse {
      * Stores the written layer under {@code key} with what a reuse must say again. Keeping it is a convenience: when
      * the cache refuses (a full disk, say), the build has still succeeded, and {@code --verbose} says why.
      */
-    static void remember(BuildSession session, String key, Path output, LayerSummary layer,
-            List<ResolvedPackage> packages, List<Path> wheels, Predicate<PackageName> leftOutWhole,
-            List<Excluded.Rule> rules, List<String> warnings, List<String> details, BuildListener listener) {
+    static void remember(BuildSession session, String key, Path output, LayerSummary layer, List<BuiltPackage> built,
+            Excluded excluded, List<String> warnings, List<String> details, BuildListener listener) {
         Map<String, Long> sizes = new HashMap<>();
-        List<String> leftOut = new ArrayList<>();
+        Stream.concat(built.stream(), excluded.packages().stream()).forEach(p -> sizes.put(p.filename(), p.size()));
+        List<String> leftOut = excluded.packages().stream().map(BuiltPackage::name).toList();
+        Description description = new Description(layer, leftOut, excluded.rules(), List.copyOf(warnings), details,
+                sizes);
         try {
-            for (int i = 0; i < packages.size(); i++) {
-                sizes.put(packages.get(i).file().filename(), Files.size(wheels.get(i)));
-                if (leftOutWhole.test(packages.get(i).name())) {
-                    leftOut.add(packages.get(i).name().normalized());
-                }
-            }
-            Description description = new Description(layer, leftOut, rules, List.copyOf(warnings), details, sizes);
             session.cache().layers().store(key, output, layer.sha256(), encode(description));
             session.rememberLayerKey(key);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             listener.onEvent(new BuildEvent.Detail("the layer was not kept in the cache for reuse: " + e));
         }
     }

@@ -61,13 +61,13 @@ public final class BuiltLayers {
         Optional<SealedEntry> entry = readEntry(folder.resolve(ENTRY));
         if (entry.isEmpty() || !Files.isRegularFile(zip)) {
             if (Files.isDirectory(folder)) {
-                deleteFolder(folder);
+                ContentCache.deleteTree(folder);
             }
             return Optional.empty();
         }
         String sha256 = entry.get().headers().get(SHA256);
         if (sha256 == null || !KEY.matcher(sha256).matches()) {
-            deleteFolder(folder);
+            ContentCache.deleteTree(folder);
             return Optional.empty();
         }
         touch(folder);
@@ -102,7 +102,7 @@ public final class BuiltLayers {
             throw new CacheException(folder, e);
         } finally {
             if (Files.exists(partial)) {
-                deleteFolder(partial);
+                ContentCache.deleteTree(partial);
             }
         }
         evictBeyond(KEEP);
@@ -115,7 +115,7 @@ public final class BuiltLayers {
 
     /** Removes a stored layer whose zip failed its digest check. */
     public void discard(StoredLayer layer) {
-        deleteFolder(folder(layer.key()));
+        ContentCache.deleteTree(folder(layer.key()));
     }
 
     private Path folder(String key) {
@@ -167,7 +167,7 @@ public final class BuiltLayers {
             return;
         }
         entries.sort(Comparator.comparing(BuiltLayers::lastUsed).reversed());
-        entries.subList(keep, entries.size()).forEach(BuiltLayers::deleteFolder);
+        entries.subList(keep, entries.size()).forEach(ContentCache::deleteTree);
     }
 
     private static FileTime lastUsed(Path folder) {
@@ -176,9 +176,5 @@ public final class BuiltLayers {
         } catch (IOException e) {
             return FileTime.fromMillis(0);
         }
-    }
-
-    private static void deleteFolder(Path folder) {
-        ContentCache.deleteTree(folder);
     }
 }

@@ -98,6 +98,20 @@ final class Digests {
         return needed;
     }
 
+    /** Whether {@code required} is empty or one of its digests is among {@code actual} (pip's all-or-nothing rule). */
+    static boolean matchesRequired(Map<String, String> actual, Map<String, Set<String>> required) {
+        if (required.isEmpty()) {
+            return true;
+        }
+        for (Map.Entry<String, Set<String>> allowed : required.entrySet()) {
+            String got = actual.get(allowed.getKey());
+            if (got != null && allowed.getValue().contains(got)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Throws when the bytes differ from the index's claim ({@link #indexClaim}) or, with
      * {@code required} non-empty, when no allowed digest matches (pip's all-or-nothing {@code Hashes.check_against_chunks}).
@@ -111,14 +125,8 @@ final class Digests {
                         claim.getKey() + ":" + got, "from the index");
             }
         }
-        if (required.isEmpty()) {
+        if (matchesRequired(actual, required)) {
             return;
-        }
-        for (Map.Entry<String, Set<String>> allowed : required.entrySet()) {
-            String got = actual.get(allowed.getKey());
-            if (got != null && allowed.getValue().contains(got)) {
-                return;
-            }
         }
         StringBuilder expected = new StringBuilder();
         required.forEach((algorithm, values) -> values.forEach(value ->

@@ -3,6 +3,7 @@ package dev.pylayer.index;
 import dev.pylayer.Futures;
 import dev.pylayer.Pylayer;
 import dev.pylayer.cache.ContentCache;
+import dev.pylayer.name.PackageName;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +111,8 @@ public final class IndexClient implements AutoCloseable {
         Thread thread = new Thread(() -> {
             try {
                 base();
-                JsonApiDocument.parse(WARM_UP_DOCUMENT, "https://index.invalid/pypi/warm-up/json", "warm-up");
+                JsonApiDocument.listing(PackageName.of("warm-up"), WARM_UP_DOCUMENT,
+                        "https://index.invalid/pypi/warm-up/json", "warm-up");
             } catch (RuntimeException | Error ignored) {
                 // the same work is done again, and any failure reported, by the first request that needs it
             }
@@ -119,7 +121,8 @@ public final class IndexClient implements AutoCloseable {
         thread.start();
     }
 
-    private static final byte[] WARM_UP_DOCUMENT = ("{\"releases\": {\"1.0\": [{\"filename\": \"warm_up-1.0-py3-none-any.whl\", "
+    private static final byte[] WARM_UP_DOCUMENT = ("{\"info\": {\"requires_dist\": [\"warm-up-dep>=1\"]}, "
+            + "\"releases\": {\"1.0\": [{\"filename\": \"warm_up-1.0-py3-none-any.whl\", "
             + "\"url\": \"https://index.invalid/warm_up-1.0-py3-none-any.whl\", \"digests\": {\"sha256\": \""
             + "0".repeat(64) + "\"}, \"requires_python\": \">=3.8\", \"yanked\": false, \"size\": 1, "
             + "\"upload_time_iso_8601\": \"2024-01-01T00:00:00.000000Z\"}]}}").getBytes(StandardCharsets.UTF_8);
@@ -212,6 +215,14 @@ public final class IndexClient implements AutoCloseable {
     /** The wheel's METADATA bytes, fetched the cheapest way available and cached by the wheel's sha256. */
     public byte[] coreMetadata(DistributionFile file) {
         return fetcher.coreMetadata(file);
+    }
+
+    /**
+     * Whether the digests the index gives for {@code file} satisfy {@code requiredHashes} ({@code sha256:…} texts, as
+     * {@link #wheel} checks them against the downloaded bytes): true when none are required.
+     */
+    public static boolean indexDigestsSatisfy(DistributionFile file, Collection<String> requiredHashes) {
+        return Digests.matchesRequired(file.hashes(), DistributionFetcher.parseRequired(requiredHashes));
     }
 
     /**

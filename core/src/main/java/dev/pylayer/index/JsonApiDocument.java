@@ -48,10 +48,6 @@ final class JsonApiDocument {
         return new ProjectListing(project, files(root, pageUrl, index), hints);
     }
 
-    static List<DistributionFile> parse(byte[] body, String pageUrl, String index) {
-        return files(tree(body), pageUrl, index);
-    }
-
     private static JsonNode tree(byte[] body) {
         JsonNode root;
         try {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pylayer.name.PackageName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,8 +31,9 @@ class IndexDocumentsTest {
 
     @Test
     void readsEveryFileOfEveryReleaseFromThePypiJsonApi() {
-        List<DistributionFile> files = JsonApiDocument.parse(resource("pypi-json-project.json"),
-                "https://pypi.org/pypi/sample-project/json", "https://pypi.org/pypi");
+        List<DistributionFile> files = JsonApiDocument.listing(PackageName.of("sample-project"),
+                resource("pypi-json-project.json"), "https://pypi.org/pypi/sample-project/json", "https://pypi.org/pypi")
+                .files();
         assertEquals(List.of("sample_project-1.0.0.tar.gz", "sample_project-2.1.0-py3-none-any.whl", "sample_project-2.1.0.tar.gz"),
                 files.stream().map(DistributionFile::filename).toList());
         DistributionFile old = files.get(0);
@@ -55,7 +57,7 @@ class IndexDocumentsTest {
     void keepsInfoRequiresDistAsAHintOnlyAsFarAsItReads() {
         String json = "{\"info\": {\"requires_dist\": [\"idna>=2\", 7, null, \"certifi; extra == 'x'\"]}, "
                 + "\"releases\": {}}";
-        ProjectListing listing = JsonApiDocument.listing(dev.pylayer.name.PackageName.of("demo"),
+        ProjectListing listing = JsonApiDocument.listing(PackageName.of("demo"),
                 json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "https://pypi.org/pypi/demo/json", "pypi");
         assertEquals(List.of("idna>=2", "certifi; extra == 'x'"), listing.likelyRequirements());
 
@@ -64,10 +66,10 @@ class IndexDocumentsTest {
             many.append(i == 0 ? "" : ",").append("\"p").append(i).append('"');
         }
         many.append("]}, \"releases\": {}}");
-        ProjectListing capped = JsonApiDocument.listing(dev.pylayer.name.PackageName.of("demo"),
+        ProjectListing capped = JsonApiDocument.listing(PackageName.of("demo"),
                 many.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "https://pypi.org/pypi/demo/json", "pypi");
         assertEquals(JsonApiDocument.MAX_REQUIREMENT_HINTS, capped.likelyRequirements().size());
-        assertEquals(List.of(), JsonApiDocument.listing(dev.pylayer.name.PackageName.of("demo"),
+        assertEquals(List.of(), JsonApiDocument.listing(PackageName.of("demo"),
                 "{\"info\": {\"requires_dist\": null}, \"releases\": {}}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "https://pypi.org/pypi/demo/json", "pypi").likelyRequirements());
     }
@@ -76,8 +78,8 @@ class IndexDocumentsTest {
     void aJsonApiWheelOnAnotherHostHasNoMetadataClaim() {
         String document = "{\"releases\":{\"1.0\":[{\"filename\":\"a-1.0-py3-none-any.whl\",\"url\":\"/files/a-1.0-py3-none-any.whl\","
                 + "\"digests\":{},\"yanked\":false}]}}";
-        DistributionFile file = JsonApiDocument.parse(document.getBytes(StandardCharsets.UTF_8),
-                "https://private.example/pypi/a/json", "idx").get(0);
+        DistributionFile file = JsonApiDocument.listing(PackageName.of("a"), document.getBytes(StandardCharsets.UTF_8),
+                "https://private.example/pypi/a/json", "idx").files().get(0);
         assertEquals("https://private.example/files/a-1.0-py3-none-any.whl", file.url());
         assertEquals(Optional.empty(), file.coreMetadata());
         assertEquals(Optional.empty(), file.sha256());
@@ -159,8 +161,8 @@ class IndexDocumentsTest {
             "an array         | []",
     })
     void refusesJsonApiDocumentsWithoutReleases(String why, String body) {
-        assertThrows(MalformedDocumentException.class, () -> JsonApiDocument.parse(body.getBytes(StandardCharsets.UTF_8),
-                "https://host/pypi/a/json", "idx"));
+        assertThrows(MalformedDocumentException.class, () -> JsonApiDocument.listing(PackageName.of("a"),
+                body.getBytes(StandardCharsets.UTF_8), "https://host/pypi/a/json", "idx"));
     }
 
     @ParameterizedTest
