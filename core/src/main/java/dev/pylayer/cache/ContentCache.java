@@ -1,23 +1,26 @@
 package dev.pylayer.cache;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +50,9 @@ public final class ContentCache implements AutoCloseable {
     private final Path root;
     private final boolean throwaway;
     private final Map<Path, Stamp> verified = new ConcurrentHashMap<>();
+    /** Held shared by each write into a throwaway cache and exclusively by {@link #close()}, which removes it. */
+    private final ReadWriteLock closing = new ReentrantReadWriteLock();
+    private boolean closed;
 
     private ContentCache(Path root, boolean throwaway) {
         this.root = root.toAbsolutePath().normalize();
@@ -127,6 +133,9 @@ public final class ContentCache implements AutoCloseable {
             throw new IllegalArgumentException("not a plain file name: " + filename);
         }
         Path target = wheelFolder(hex).resolve(filename);
+        if (!beginWrite()) {
+            throw new IllegalStateException(this + " is closed");
+        }
         try {
             Files.createDirectories(target.getParent());
             moveIntoPlace(temporary, target);
@@ -134,6 +143,31 @@ public final class ContentCache implements AutoCloseable {
             return target;
         } catch (IOException e) {
             throw new CacheException(target, e);
+        } finally {
+            endWrite();
+        }
+    }
+
+    /**
+     * Call before a write that may create folders, and {@link #endWrite()} after it when true. False once a
+     * throwaway cache is closed: its folder is gone and the write would bring it back. A persistent cache stays
+     * writable after close and takes no lock.
+     */
+    private boolean beginWrite() {
+        if (!throwaway) {
+            return true;
+        }
+        closing.readLock().lock();
+        if (closed) {
+            closing.readLock().unlock();
+            return false;
+        }
+        return true;
+    }
+
+    private void endWrite() {
+        if (throwaway) {
+            closing.readLock().unlock();
         }
     }
 
@@ -275,6 +309,9 @@ public final class ContentCache implements AutoCloseable {
     }
 
     private void writeAtomically(Path target, byte[] content) {
+        if (!beginWrite()) {
+            return; // a late look-ahead write into a closed throwaway cache: nobody will read it
+        }
         Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             Files.createDirectories(target.getParent());
@@ -284,6 +321,7 @@ public final class ContentCache implements AutoCloseable {
             throw new CacheException(target, e);
         } finally {
             deleteQuietly(temporary);
+            endWrite();
         }
     }
 
@@ -333,23 +371,46 @@ public final class ContentCache implements AutoCloseable {
         }
     }
 
-    /** Deletes a {@link #throwaway()} cache; does nothing to a persistent one. */
+    /** Deletes a {@link #throwaway()} cache, after the writes under way end; does nothing to a persistent one. */
     @Override
     public void close() {
         if (!throwaway) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(ContentCache::deleteQuietly);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        closing.writeLock().lock();
+        try {
+            closed = true;
+        } finally {
+            closing.writeLock().unlock();
         }
+        deleteTree(root);
     }
 
-    /** Deletes a file, or a folder with everything in it, as far as it can. */
+    /**
+     * Deletes a file, or a folder with everything in it, as far as it can: files that vanish meanwhile (another
+     * thread or process cleaning up too) are skipped, and whatever cannot be deleted is left in place.
+     */
     static void deleteTree(Path path) {
-        try (Stream<Path> paths = Files.walk(path)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(ContentCache::deleteQuietly);
+        try {
+            Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    deleteQuietly(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    deleteQuietly(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path folder, IOException e) {
+                    deleteQuietly(folder);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException ignored) {
             // gone already, or removed by a later clean-up
         }
@@ -359,4 +420,5 @@ public final class ContentCache implements AutoCloseable {
     public String toString() {
         return "ContentCache[" + root + "]";
     }
+
 }

@@ -231,6 +231,38 @@ class ContentCacheTest {
     }
 
     @Test
+    void closingAThrowawayCacheWhileLookAheadWritesStillRunIsNoErrorAndLeavesNothing() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            ContentCache cache = ContentCache.throwaway();
+            Path where = cache.root();
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            ExecutorService writers = Executors.newFixedThreadPool(2);
+            List<Future<?>> running = new ArrayList<>();
+            for (int writer = 0; writer < 2; writer++) {
+                int seed = writer;
+                running.add(writers.submit(() -> {
+                    Random random = new Random(seed);
+                    while (!stop.get()) {
+                        byte[] sha = new byte[32];
+                        random.nextBytes(sha);
+                        cache.putMetadata(java.util.HexFormat.of().formatHex(sha),
+                                "Metadata-Version: 2.1\n".getBytes(StandardCharsets.UTF_8));
+                    }
+                }));
+            }
+            Thread.sleep(2);
+            cache.close();
+            stop.set(true);
+            writers.shutdown();
+            assertTrue(writers.awaitTermination(10, TimeUnit.SECONDS));
+            for (Future<?> writer : running) {
+                writer.get(); // a write after close is skipped, not an error
+            }
+            assertFalse(Files.exists(where), "round " + round + ": " + where + " left behind");
+        }
+    }
+
+    @Test
     void anUnwritableCacheIsATypedError() throws IOException {
         Path file = Files.writeString(root.resolve("not-a-folder"), "x");
         CacheException error = assertThrows(CacheException.class, () -> ContentCache.open(file.resolve("cache")));

@@ -14,19 +14,21 @@ import dev.pylayer.testdata.index.FakeIndex;
 import dev.pylayer.testdata.wheels.WheelBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 
 /**
  * A world of generated wheels on a {@link FakeIndex}, resolved through the real stack: an {@link IndexClient}
@@ -129,21 +131,34 @@ final class IndexWorld implements AutoCloseable {
                 IndexClient client = IndexClient.builder().cache(cache).netrc(Netrc.empty())
                         .retryPolicy(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(50)))
                         .readTimeout(Duration.ofSeconds(20)).build()) {
-            IndexCatalog catalog = new IndexCatalog(client.index(flavour.url(index)), client, pool);
-            Resolver resolver = new Resolver(catalog, target, pool, new ResolveListener() {
-                @Override
-                public void warning(String message) {
-                    warnings.add(message);
-                }
+            try {
+                IndexCatalog catalog = new IndexCatalog(client.index(flavour.url(index)), client, pool);
+                Resolver resolver = new Resolver(catalog, target, pool, new ResolveListener() {
+                    @Override
+                    public void warning(String message) {
+                        warnings.add(message);
+                    }
 
-                @Override
-                public void backtracking(String detail) {
-                    backtracks.add(detail);
-                }
-            }, catalog.describeIndexes());
-            return new Outcome(resolver.resolve(request), List.copyOf(warnings), backtracks);
-        } finally {
-            pool.shutdownNow();
+                    @Override
+                    public void backtracking(String detail) {
+                        backtracks.add(detail);
+                    }
+                }, catalog.describeIndexes());
+                return new Outcome(resolver.resolve(request), List.copyOf(warnings), backtracks);
+            } finally {
+                stop(pool); // look-ahead fetches still running write into the cache: let them end before it goes
+            }
+        }
+    }
+
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            if (!pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("resolver-test-fetch threads still running after 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -177,10 +192,36 @@ final class IndexWorld implements AutoCloseable {
     @Override
     public void close() {
         index.close();
-        try (Stream<Path> paths = Files.walk(temp)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+        deleteTree(temp);
+    }
+
+    /** Deletes the world's folder; a file that vanishes meanwhile (a cache write's temporary renamed) is no error. */
+    private static void deleteTree(Path folder) {
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
+                    if (e != null) {
+                        throw e;
+                    }
+                    Files.deleteIfExists(directory);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
