@@ -104,7 +104,14 @@ class Index:
             self.names = sorted(p["name"] for p in json.load(r)["projects"])
         self._projects = {}
         self._requires = {}
+        self._choice = {}
         self._closed = None
+
+    def with_choices(self):
+        """Projects with more than one release, more than one wheel in a release, or pre-release or local
+        versions: where the tools must choose, and backtracking can happen."""
+        self.closed()
+        return [n for n in self.names if self._choice[n]]
 
     def closed(self):
         """Projects whose newest release's dependencies (python3.11/x86_64, extras aside) are all in the index,
@@ -154,6 +161,8 @@ class Index:
                 extras.update(re.findall(r"""extra\s*==\s*['"]([^'"]+)['"]""", line))
             self._projects[name] = (sorted(versions), sorted(extras))
             self._requires[name] = doc["info"].get("requires_dist") or []
+            self._choice[name] = (len(versions) > 1 or any(len(files) > 1 for files in doc["releases"].values())
+                                  or any(v.is_prerelease or v.local for v in versions))
         return self._projects[name]
 
 
@@ -168,14 +177,20 @@ def spelled(name, rng):
 
 
 def specifier(versions, rng):
-    if not versions or rng.random() < 0.65:
+    if not versions or rng.random() < (0.65 if len(versions) == 1 else 0.3):
         return ""
     v = rng.choice(versions)
     base = v.base_version
     release = v.release
     # Mostly specifiers some release satisfies; a few that none does, to compare failures.
-    kinds = ["<=", ">=", "==", "==*", "~=", "~=3", "range", "!=*", "<", ">", "!=", "none", "==="]
-    kind = rng.choices(kinds, weights=[4, 4, 3, 3, 3, 2, 3, 1, 1, 1, 1, 1, 1])[0]
+    kinds = ["<=", ">=", "==", "==*", "~=", "~=3", "range", "!=*", "<", ">", "!=", "none", "===", "pre", "public"]
+    kind = rng.choices(kinds, weights=[4, 4, 3, 3, 3, 2, 3, 1, 2, 1, 1, 1, 1, 1, 1])[0]
+    if kind == "pre":
+        # A specifier naming a pre-release lets pre-releases in (PEP 440, "Handling of pre-releases").
+        return rng.choice([f">={base}rc1", f">={base}.dev0", f"<{base}a1", f"=={base}b2"])
+    if kind == "public":
+        # A specifier without a local label matches local versions of that release (PEP 440).
+        return rng.choice([f"=={v.public}", f"<={v.public}", f"!={v.public}", f">={v.public}"])
     if kind == "==*":
         return f"=={release[0]}.*" if len(release) < 2 or rng.random() < 0.5 else f"=={release[0]}.{release[1]}.*"
     if kind == "!=*":
@@ -208,8 +223,14 @@ def draw_case(index, seed):
     minor = rng.choice([11, 11, 11, 11, 9, 10, 12, 13, 14])
     arch = "x86_64" if rng.random() < 0.75 else "arm64"
     requirements = []
-    pool = index.closed() if rng.random() < 0.75 else index.names
-    for name in rng.sample(pool, rng.choice([1, 1, 2, 2, 3, 3, 4, 5])):
+    names = []
+    for _ in range(rng.choice([1, 1, 2, 2, 3, 3, 4, 5])):
+        roll = rng.random()
+        pool = index.with_choices() if roll < 0.45 else index.closed() if roll < 0.85 else index.names
+        name = rng.choice(pool)
+        if name not in names:
+            names.append(name)
+    for name in names:
         versions, extras = index.project(name)
         text = spelled(name, rng)
         if extras and rng.random() < 0.35:
