@@ -43,7 +43,8 @@ import urllib.request
 from pathlib import Path
 
 from packaging.requirements import Requirement
-from packaging.utils import canonicalize_name
+from packaging.tags import compatible_tags, cpython_tags
+from packaging.utils import canonicalize_name, parse_wheel_filename
 from packaging.version import InvalidVersion, Version
 
 REPO = Path(__file__).resolve().parent.parent
@@ -105,6 +106,7 @@ class Index:
         self._projects = {}
         self._requires = {}
         self._choice = {}
+        self._files = {}
         self._closed = None
 
     def with_choices(self):
@@ -120,8 +122,14 @@ class Index:
             known = {canonicalize_name(n): n for n in self.names}
             env = marker_environment(11, "x86_64")
             deps = {}
+            platforms = [f"manylinux_2_{n}_x86_64" for n in range(26, 4, -1)] + [
+                "manylinux2014_x86_64", "manylinux2010_x86_64", "manylinux1_x86_64"]
+            supported = set(cpython_tags((3, 11), ["cp311"], platforms)) | set(
+                compatible_tags((3, 11), "cp311", platforms))
             for name in self.names:
                 self.project(name)
+                if not any(supported & parse_wheel_filename(f)[3] for f in self._files[name]):
+                    continue
                 wanted = set()
                 for line in self._requires[name]:
                     try:
@@ -146,6 +154,25 @@ class Index:
             self._closed = [known[k] for k in sorted(known) if visit(k, frozenset())]
         return self._closed
 
+    def installable_extras(self, name):
+        """The extras of a project whose own dependencies are all drawn from installable projects."""
+        closed = {canonicalize_name(n) for n in self.closed()}
+        env = marker_environment(11, "x86_64")
+        good = []
+        for extra in self.project(name)[1]:
+            names = set()
+            for line in self._requires[name]:
+                try:
+                    req = Requirement(line)
+                except Exception:
+                    continue
+                if req.marker is not None and req.marker.evaluate(dict(env, extra=extra)) \
+                        and not req.marker.evaluate(dict(env, extra="")):
+                    names.add(canonicalize_name(req.name))
+            if names <= closed:
+                good.append(extra)
+        return good
+
     def project(self, name):
         if name not in self._projects:
             with urllib.request.urlopen(f"{self.base}/pypi/{canonicalize_name(name)}/json") as r:
@@ -161,6 +188,7 @@ class Index:
                 extras.update(re.findall(r"""extra\s*==\s*['"]([^'"]+)['"]""", line))
             self._projects[name] = (sorted(versions), sorted(extras))
             self._requires[name] = doc["info"].get("requires_dist") or []
+            self._files[name] = [f["filename"] for files in doc["releases"].values() for f in files]
             self._choice[name] = (len(versions) > 1 or any(len(files) > 1 for files in doc["releases"].values())
                                   or any(v.is_prerelease or v.local for v in versions))
         return self._projects[name]
@@ -233,6 +261,8 @@ def draw_case(index, seed):
     for name in names:
         versions, extras = index.project(name)
         text = spelled(name, rng)
+        if rng.random() < 0.7:
+            extras = index.installable_extras(name)
         if extras and rng.random() < 0.35:
             chosen = rng.sample(extras, rng.randint(1, min(2, len(extras))))
             text += "[" + ",".join(chosen) + "]"
@@ -314,7 +344,16 @@ def classify(pip, json_api, simple):
         return "INDEX-DIFF"
     if pip.ok and json_api.ok:
         return "same" if pip.chosen == json_api.chosen else "DIFF"
+    if pip.ok and not pip.chosen and not json_api.ok and "nothing to build" in json_api.message:
+        # pip installs nothing when every marker excludes the target; pylayer will not write an empty layer.
+        return "nothing"
+    if pip.ok and not json_api.ok and "over Lambda's limit" in json_api.message:
+        # Resolved, then refused by Lambda's size quota: the picks cannot be compared, nor need they differ.
+        return "too-large"
     if not pip.ok and not json_api.ok:
+        blamed = re.search(r"No matching distribution found for ([A-Za-z0-9._-]+)", pip.message)
+        if blamed and canonicalize_name(blamed.group(1)) not in json_api.message.lower():
+            return "OTHER-CAUSE"
         return "both-fail" if useful_failure(json_api.message) else "UNCLEAR-FAIL"
     return "PYLAYER-FAIL" if pip.ok else "PIP-FAIL"
 
@@ -394,7 +433,8 @@ def main():
     for r in records:
         row = targets.setdefault(r["target"], {})
         row[r["verdict"]] = row.get(r["verdict"], 0) + 1
-    verdicts = ["same", "both-fail", "DIFF", "PYLAYER-FAIL", "PIP-FAIL", "UNCLEAR-FAIL", "INDEX-DIFF"]
+    verdicts = ["same", "both-fail", "nothing", "too-large", "DIFF", "PYLAYER-FAIL", "PIP-FAIL", "UNCLEAR-FAIL", "OTHER-CAUSE",
+                "INDEX-DIFF"]
     print(f"\n\nseed {args.seed}, {len(records)} cases")
     print("| target | " + " | ".join(verdicts) + " |")
     print("|---" * (len(verdicts) + 1) + "|")
@@ -402,7 +442,7 @@ def main():
         print(f"| {target} | " + " | ".join(str(targets[target].get(v, 0)) for v in verdicts) + " |")
     print("| **all** | " + " | ".join(str(counts.get(v, 0)) for v in verdicts) + " |")
     (args.work / f"results-{args.seed}.json").write_text(json.dumps(records, indent=2))
-    bad = sum(counts.get(v, 0) for v in verdicts[2:])
+    bad = sum(counts.get(v, 0) for v in verdicts[4:])
     sys.exit(1 if bad else 0)
 
 
