@@ -265,6 +265,9 @@ def draw_case(index, seed):
             extras = index.installable_extras(name)
         if extras and rng.random() < 0.35:
             chosen = rng.sample(extras, rng.randint(1, min(2, len(extras))))
+            if rng.random() < 0.2:
+                # PEP 685: extras compare normalized, as names do.
+                chosen = [re.sub(r"[-_.]", rng.choice(["_", "."]), e).upper() for e in chosen]
             text += "[" + ",".join(chosen) + "]"
         elif rng.random() < 0.04:
             text += "[no-such-extra]"
@@ -360,8 +363,12 @@ def classify(pip, json_api, simple):
 
 def run_case(args, index, number):
     seed = int(hashlib.sha256(f"{args.seed}:{number}".encode()).hexdigest()[:12], 16)
-    case = draw_case(index, seed)
-    workdir = args.work / "cases" / str(number)
+    if args.set:
+        runtime, arch = args.targets[number].split("/")
+        case = {"seed": None, "minor": int(runtime.split(".")[1]), "arch": arch, "requirements": args.set}
+    else:
+        case = draw_case(index, seed)
+    workdir = args.work / ("sets" if args.set else f"cases-{args.seed}") / str(number)
     shutil.rmtree(workdir, ignore_errors=True)
     workdir.mkdir(parents=True)
     pip = run_pip(args, case, workdir)
@@ -402,6 +409,8 @@ def main():
     parser.add_argument("--work", type=Path, default=Path("/tmp/difftest"))
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--show-same", action="store_true")
+    parser.add_argument("--set", nargs="+", help="compare this requirement set instead of random ones")
+    parser.add_argument("--target", action="append", help="with --set: pythonX.Y/arch (repeatable; default all)")
     parser.add_argument("--pip-wheel", default="/opt/pypi/files/pip-26.2.1-py3-none-any.whl")
     args = parser.parse_args()
 
@@ -416,7 +425,11 @@ def main():
     subprocess.run([str(REPO / "pylayer"), "--version"], check=True, capture_output=True)
 
     index = Index(args.index)
-    numbers = args.case or list(range(args.first, args.first + args.cases))
+    if args.set:
+        args.targets = args.target or [f"python3.{m}/{a}" for m in range(9, 15) for a in ARCHES]
+        numbers = list(range(len(args.targets)))
+    else:
+        numbers = args.case or list(range(args.first, args.first + args.cases))
     records = []
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         for record in pool.map(lambda n: run_case(args, index, n), numbers):
@@ -441,7 +454,7 @@ def main():
     for target in sorted(targets, key=lambda t: (int(t.split("/")[0][8:]), t)):
         print(f"| {target} | " + " | ".join(str(targets[target].get(v, 0)) for v in verdicts) + " |")
     print("| **all** | " + " | ".join(str(counts.get(v, 0)) for v in verdicts) + " |")
-    (args.work / f"results-{args.seed}.json").write_text(json.dumps(records, indent=2))
+    (args.work / ("results-set.json" if args.set else f"results-{args.seed}.json")).write_text(json.dumps(records, indent=2))
     bad = sum(counts.get(v, 0) for v in verdicts[4:])
     sys.exit(1 if bad else 0)
 
