@@ -6,6 +6,7 @@ import dev.pylayer.runtime.LambdaTarget;
 import dev.pylayer.tags.IncompatibleTag;
 import dev.pylayer.tags.PlatformTag;
 import dev.pylayer.tags.Tag;
+import dev.pylayer.version.InvalidSpecifierException;
 import dev.pylayer.version.SpecifierSet;
 import dev.pylayer.version.Version;
 import java.util.ArrayList;
@@ -214,8 +215,7 @@ final class FailureExplainer {
         }
         if (!python.isEmpty()) {
             String requires = python.get(0).requiresPython();
-            lines.add(release + " requires Python " + requires + "; " + target.runtime() + " runs Python "
-                    + target.runtime().pythonVersion());
+            lines.add(release + " requires Python " + requires + "; " + pythonAsJudged(requires));
             List<String> runtimes = targetsAccepting(python.stream().map(p -> p.wheel().tags()).toList(), requires);
             if (!runtimes.isEmpty()) {
                 hints.add("use " + String.join(" or ", runtimes));
@@ -287,6 +287,29 @@ final class FailureExplainer {
     }
 
     /** The runtimes/architectures on which one of these wheels would load: "--runtime python3.12". */
+    /**
+     * How the runtime's Python was judged against a Requires-Python. Like pip --python-version X.Y, pylayer checks
+     * X.Y.0 (Lambda changes a runtime's patch release without notice); when only a later patch release would pass,
+     * saying "runs Python X.Y" reads as a contradiction, so the release judged is named.
+     */
+    private String pythonAsJudged(String requiresPython) {
+        String minor = target.runtime().pythonVersion();
+        boolean laterPatchFits = false;
+        try {
+            SpecifierSet specifiers = SpecifierSet.parse(requiresPython);
+            for (int patch = 1; patch < 100 && !laterPatchFits; patch++) {
+                laterPatchFits = specifiers.contains(Version.parse(minor + "." + patch), true);
+            }
+        } catch (InvalidSpecifierException unparsable) {
+            laterPatchFits = false;
+        }
+        if (!laterPatchFits) {
+            return target.runtime() + " runs Python " + minor;
+        }
+        return "pylayer judges " + target.runtime() + " as Python " + minor + ".0, as pip --python-version " + minor
+                + " does, because Lambda changes the patch release without notice";
+    }
+
     private List<String> targetsAccepting(List<Set<Tag>> wheelTags, String requiresPython) {
         List<String> sameArch = new ArrayList<>();
         List<String> otherArch = new ArrayList<>();

@@ -96,6 +96,30 @@ class CandidateSelectionTest {
         assertTrue(error.hints().get(0).startsWith("use --runtime python3.13"), error.hints().toString());
     }
 
+    /**
+     * pip --python-version 3.9 checks Requires-Python against 3.9.0, and so does pylayer (Lambda moves a runtime's
+     * patch release without notice). Twisted's `>=3.9.12` is met by every python3.9 Lambda has run for years, so
+     * "python3.9 runs Python 3.9" read as a contradiction; the message says which release was judged and why
+     * (found by bench/difftest.py).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            >=3.11.4              | a 2.0 requires Python >=3.11.4; pylayer judges python3.11 as Python 3.11.0
+            >=3.9, !=3.11.0       | a 2.0 requires Python >=3.9, !=3.11.0; pylayer judges python3.11 as Python 3.11.0
+            >=3.13                | a 2.0 requires Python >=3.13; python3.11 runs Python 3.11
+            <3.11                 | a 2.0 requires Python <3.11; python3.11 runs Python 3.11
+            """)
+    void aRequiresPythonThatALaterPatchReleaseMeetsSaysThePatchReleaseWasJudged(String requiresPython,
+            String expected) {
+        world.addOne(wheel("a", "2.0")).requiresPython(requiresPython);
+        ResolutionException.NoMatchingDistribution error = assertThrows(ResolutionException.NoMatchingDistribution.class,
+                () -> world.resolve("a"));
+        assertTrue(error.getMessage().contains(expected), error.getMessage());
+        boolean patch = expected.contains("3.11.0");
+        assertEquals(patch, error.getMessage().contains("changes the patch release without notice"),
+                error.getMessage());
+    }
+
     @Test
     void aRequiresPythonOnlyInTheMetadataThatNothingSatisfiesIsAConflictWithThePython() {
         world.addOne(wheel("a", "2.0").requiresPython(">=3.12")).requiresPython(null);
