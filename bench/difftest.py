@@ -173,6 +173,10 @@ class Index:
                 good.append(extra)
         return good
 
+    def files(self, name):
+        self.project(name)
+        return self._files[name]
+
     def project(self, name):
         if name not in self._projects:
             with urllib.request.urlopen(f"{self.base}/pypi/{canonicalize_name(name)}/json") as r:
@@ -267,6 +271,10 @@ def draw_case(index, seed, hard=False):
             names.append(name)
     for name in names:
         versions, extras = index.project(name)
+        if rng.random() < 0.06:
+            # A direct reference to one wheel (PEP 440 "name @ URL"): it must load on the target, no index choice.
+            requirements.append(f"{spelled(name, rng)} @ {index.base}/files/{rng.choice(index.files(name))}")
+            continue
         text = spelled(name, rng)
         if rng.random() < 0.7:
             extras = index.installable_extras(name)

@@ -286,7 +286,6 @@ final class FailureExplainer {
                 + "manylinux wheel for " + target.architecture().machine();
     }
 
-    /** The runtimes/architectures on which one of these wheels would load: "--runtime python3.12". */
     /**
      * How the runtime's Python was judged against a Requires-Python. Like pip --python-version X.Y, pylayer checks
      * X.Y.0 (Lambda changes a runtime's patch release without notice); when only a later patch release would pass,
@@ -310,6 +309,7 @@ final class FailureExplainer {
                 + " does, because Lambda changes the patch release without notice";
     }
 
+    /** The runtimes/architectures on which one of these wheels would load: "--runtime python3.12". */
     private List<String> targetsAccepting(List<Set<Tag>> wheelTags, String requiresPython) {
         List<String> sameArch = new ArrayList<>();
         List<String> otherArch = new ArrayList<>();
