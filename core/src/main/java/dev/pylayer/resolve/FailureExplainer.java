@@ -355,13 +355,39 @@ final class FailureExplainer {
 
     private ResolutionException requiresNewerPython(List<RequirementInformation<PythonRequirement, Candidate>> causes) {
         List<String> lines = new ArrayList<>();
+        Set<String> releases = new LinkedHashSet<>();
         for (RequirementInformation<PythonRequirement, Candidate> cause : causes) {
             lines.add((cause.parent() == null ? "you" : cause.parent().describe()) + " requires "
                     + cause.requirement().describe());
+            if (cause.parent() != null) {
+                releases.add("`" + cause.parent().describe() + "`");
+            }
         }
-        return new ResolutionException.DependencyConflict(join("the requirements need another Python than "
-                + target.runtime() + " (Python " + target.runtime().pythonVersion() + ")", lines),
-                List.of("use a --runtime whose Python the releases support, or pin older releases"));
+        String who = releases.isEmpty() ? "the requirements need" : String.join(", ", releases)
+                + (releases.size() == 1 ? " needs" : " need");
+        String minor = target.runtime().pythonVersion();
+        Optional<LambdaTarget> fits = LambdaTarget.all().stream()
+                .filter(t -> t.architecture() == target.architecture() && !t.equals(target))
+                .filter(t -> causes.stream().allMatch(cause -> admits(cause, t)))
+                // The nearest Python that fits (a newer one on a tie): the smallest change to the function.
+                .min(Comparator.comparingInt((LambdaTarget t) -> Math.abs(t.runtime().pythonMinor()
+                        - target.runtime().pythonMinor())).thenComparing(t -> -t.runtime().pythonMinor()));
+        List<String> hints = new ArrayList<>();
+        fits.ifPresent(t -> hints.add("use --runtime " + t.runtime() + " (" + t.runtime().operatingSystem()
+                + ", glibc " + t.runtime().glibc() + ")"));
+        hints.add((fits.isPresent() ? "or " : "") + "pin releases that support Python " + minor);
+        return new ResolutionException.DependencyConflict(join(who + " another Python than " + target.runtime()
+                + " (Python " + minor + ")", lines), hints);
+    }
+
+    /** Whether the cause's Requires-Python accepts {@code other}'s Python and its wheel loads there. */
+    private static boolean admits(RequirementInformation<PythonRequirement, Candidate> cause, LambdaTarget other) {
+        if (!(cause.requirement() instanceof PythonRequirement.RequiresPython requires)
+                || !requires.specifier().contains(Version.parse(other.runtime().pythonVersion() + ".0"), true)) {
+            return false;
+        }
+        Candidate parent = cause.parent() instanceof ExtrasCandidate extras ? extras.base() : cause.parent();
+        return !(parent instanceof WheelCandidate wheel) || other.accepts(wheel.wheel().tags());
     }
 
     private ResolutionException conflict(List<RequirementInformation<PythonRequirement, Candidate>> causes) {

@@ -129,6 +129,29 @@ class CandidateSelectionTest {
         assertTrue(error.getMessage().contains("a 2.0 requires Python>=3.12"), error.getMessage());
     }
 
+    /**
+     * A Requires-Python only the wheel's METADATA states (always so for `name @ URL`): pip says "Package 'a'
+     * requires a different Python: 3.11.0 not in '>=3.12'". The message names the release in backticks and the
+     * hint the runtimes whose Python every such release accepts (found by bench/difftest.py: the hint was "use a
+     * --runtime whose Python the releases support").
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            >=3.12        | use --runtime python3.12 (Amazon Linux 2023, glibc 2.34)
+            >=3.9,<3.11   | use --runtime python3.10 (Amazon Linux 2, glibc 2.26)
+            >=4           | pin releases that support Python 3.11
+            """)
+    void aRequiresPythonOnlyInTheMetadataNamesTheReleaseAndTheRuntimesThatFit(String requiresPython, String hint) {
+        world.addOne(wheel("a", "2.0").requiresPython(requiresPython)).requiresPython(null);
+        for (String requirement : List.of("a", "a @ " + world.index().fileUrl("a-2.0-py3-none-any.whl"))) {
+            ResolutionException.DependencyConflict error = assertThrows(ResolutionException.DependencyConflict.class,
+                    () -> world.resolve(requirement));
+            assertTrue(error.getMessage().startsWith("`a 2.0` needs another Python than python3.11 (Python 3.11)"),
+                    error.getMessage());
+            assertTrue(error.hints().get(0).startsWith(hint), error.hints().toString());
+        }
+    }
+
     @ParameterizedTest(name = "{0}/{1}: {2}")
     @CsvSource({
             "PYTHON_3_11, X86_64, pkg,       'linuxdep,newdep,pkg,x86dep'",
