@@ -343,7 +343,7 @@ SLIMMING = ["--exclude", "**/*.so", "--exclude", "**/*.so.*", "--exclude", "**/*
 def run_pylayer(args, case, workdir, kind):
     report = workdir / f"pylayer-{kind}.json"
     runtime = f"python3.{case['minor']}"
-    command = [str(REPO / "pylayer"), "build", *case["requirements"], "--runtime", runtime, "--arch", case["arch"],
+    command = ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", str(args.jar), "build", *case["requirements"], "--runtime", runtime, "--arch", case["arch"],
                "--index-url", f"{args.index}/{kind}", "--cache-dir", str(args.work / "pylayer-cache"),
                "-o", str(workdir / f"{kind}.zip"), "--report", str(report), "-q"]
     process = subprocess.run(command, capture_output=True, text=True, env=clean_env(), timeout=600)
@@ -446,7 +446,11 @@ def main():
         subprocess.run(["python3.11", "-m", "pip", "--isolated", "--python", str(args.python), "install", "-q",
                         args.pip_wheel], check=True, env=clean_env())
     (args.work / "pip_on_target.py").write_text(PIP_ON_TARGET)
+    # The launcher builds the jar when the sources changed; a copy keeps a run on one build even when the
+    # sources change under it (a rebuild midway made classes vanish under running JVMs).
     subprocess.run([str(REPO / "pylayer"), "--version"], check=True, capture_output=True)
+    args.jar = args.work / f"pylayer-{os.getpid()}.jar"
+    shutil.copyfile(REPO / "cli" / "target" / "pylayer.jar", args.jar)
 
     index = Index(args.index)
     if args.set:
@@ -478,6 +482,7 @@ def main():
     for target in sorted(targets, key=lambda t: (int(t.split("/")[0][8:]), t)):
         print(f"| {target} | " + " | ".join(str(targets[target].get(v, 0)) for v in verdicts) + " |")
     print("| **all** | " + " | ".join(str(counts.get(v, 0)) for v in verdicts) + " |")
+    args.jar.unlink()
     (args.work / ("results-set.json" if args.set else f"results-{args.seed}{'-hard' if args.hard else ''}.json")).write_text(json.dumps(records, indent=2))
     bad = sum(counts.get(v, 0) for v in verdicts[4:])
     sys.exit(1 if bad else 0)
