@@ -296,7 +296,14 @@ def draw_case(index, seed, hard=False):
         versions, _ = index.project(next(n for n in index.names if canonicalize_name(n) == canonicalize_name(name)))
         extra = specifier(versions, rng) or f"<={versions[-1]}"
         requirements.append(name + extra)
-    return {"seed": seed, "minor": minor, "arch": arch, "requirements": requirements}
+    constraints = []
+    if rng.random() < 0.15:
+        # A constraints file (-c): limits versions of whatever gets installed, never adds a project. Drawn from
+        # projects with several releases (numpy, scipy, …), the usual dependencies, so that some bite.
+        for name in rng.sample(index.with_choices(), rng.randint(1, 2)):
+            versions, _ = index.project(name)
+            constraints.append(spelled(name, rng) + (specifier(versions, rng) or f"<{versions[-1]}"))
+    return {"seed": seed, "minor": minor, "arch": arch, "requirements": requirements, "constraints": constraints}
 
 
 class Outcome:
@@ -317,6 +324,14 @@ def short(message, limit=400):
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+def constraint_options(case, workdir):
+    if not case.get("constraints"):
+        return []
+    path = workdir / "constraints.txt"
+    path.write_text("".join(c + "\n" for c in case["constraints"]))
+    return ["-c", str(path)]
+
+
 def run_pip(args, case, workdir):
     report = workdir / "pip.json"
     command = [str(args.python), str(args.work / "pip_on_target.py"),
@@ -325,7 +340,7 @@ def run_pip(args, case, workdir):
                "--cache-dir", str(args.work / "pip-cache"), "--index-url", f"{args.index}/simple",
                "--only-binary=:all:", "--python-version", f"3.{case['minor']}", "--implementation", "cp",
                "--abi", f"cp3{case['minor']}", *pip_platforms(case["minor"], case["arch"]),
-               "--target", str(workdir / "pip-target"), *case["requirements"]]
+               "--target", str(workdir / "pip-target"), *constraint_options(case, workdir), *case["requirements"]]
     process = subprocess.run(command, capture_output=True, text=True, env=clean_env(), timeout=600)
     if process.returncode != 0:
         return Outcome(False, message=process.stderr or process.stdout)
@@ -345,7 +360,7 @@ def run_pylayer(args, case, workdir, kind):
     runtime = f"python3.{case['minor']}"
     command = ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", str(args.jar), "build", *case["requirements"], "--runtime", runtime, "--arch", case["arch"],
                "--index-url", f"{args.index}/{kind}", "--cache-dir", str(args.work / "pylayer-cache"),
-               "-o", str(workdir / f"{kind}.zip"), "--report", str(report), "-q"]
+               "-o", str(workdir / f"{kind}.zip"), "--report", str(report), "-q", *constraint_options(case, workdir)]
     process = subprocess.run(command, capture_output=True, text=True, env=clean_env(), timeout=600)
     if process.returncode != 0 and "over Lambda's limit" in process.stderr:
         # Over Lambda's size quota (pip has none): the picks are compared all the same, from a layer without
@@ -387,7 +402,8 @@ def run_case(args, index, number):
     seed = int(hashlib.sha256(f"{args.seed}:{number}{':hard' if args.hard else ''}".encode()).hexdigest()[:12], 16)
     if args.set:
         runtime, arch = args.targets[number].split("/")
-        case = {"seed": None, "minor": int(runtime.split(".")[1]), "arch": arch, "requirements": args.set}
+        case = {"seed": None, "minor": int(runtime.split(".")[1]), "arch": arch, "requirements": args.set,
+                "constraints": args.constraints or []}
     else:
         case = draw_case(index, seed, args.hard)
     workdir = args.work / ("sets" if args.set else f"cases-{args.seed}{'-hard' if args.hard else ''}") / str(number)
@@ -398,7 +414,8 @@ def run_case(args, index, number):
     simple = run_pylayer(args, case, workdir, "simple")
     verdict = classify(pip, json_api, simple)
     record = {"case": number, "verdict": verdict, "target": f"python3.{case['minor']}/{case['arch']}",
-              "requirements": case["requirements"], "pip": pip.summary(), "pylayer": json_api.summary(),
+              "requirements": case["requirements"], "constraints": case.get("constraints") or [],
+              "pip": pip.summary(), "pylayer": json_api.summary(),
               "pylayer_simple": simple.summary() if verdict == "INDEX-DIFF" else None}
     if verdict == "DIFF":
         record["only_pip"] = sorted(map(list, pip.chosen - json_api.chosen))
@@ -410,7 +427,8 @@ def run_case(args, index, number):
 
 
 def print_record(record):
-    print(f"\n#{record['case']} {record['verdict']} {record['target']}: {' '.join(record['requirements'])}")
+    constraints = f" -c [{', '.join(record['constraints'])}]" if record.get("constraints") else ""
+    print(f"\n#{record['case']} {record['verdict']} {record['target']}: {' '.join(record['requirements'])}{constraints}")
     print(f"   pip:     {record['pip']}")
     print(f"   pylayer: {record['pylayer']}")
     if record.get("pylayer_simple"):
@@ -434,6 +452,7 @@ def main():
     parser.add_argument("--hard", action="store_true",
                         help="only projects with several releases or wheels, on python3.11/x86_64")
     parser.add_argument("--set", nargs="+", help="compare this requirement set instead of random ones")
+    parser.add_argument("--constraints", nargs="+", help="with --set: lines of a constraints file (-c)")
     parser.add_argument("--target", action="append", help="with --set: pythonX.Y/arch (repeatable; default all)")
     parser.add_argument("--pip-wheel", default="/opt/pypi/files/pip-26.2.1-py3-none-any.whl")
     args = parser.parse_args()
