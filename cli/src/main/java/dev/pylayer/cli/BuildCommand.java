@@ -112,7 +112,8 @@ final class BuildCommand implements Callable<Integer> {
     boolean offline;
 
     @Option(names = "--rebuild", description = "Write the layer even when the cache holds one built from the same "
-            + "wheels, target and options (by default that one is copied, its sha256 checked).")
+            + "wheels, target and options (by default that one is hard-linked to the output, or copied with its sha256 "
+            + "checked when it changed since stored or lives on another disk).")
     boolean rebuild;
 
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "16",

@@ -183,8 +183,23 @@ final class BuildSession implements AutoCloseable {
     public void close() {
         downloads.close();
         executor.shutdownNow();
+        awaitEnd(executor);
         client.close();
         cache.close();
+    }
+
+    /**
+     * Look-ahead fetches the build no longer needs were interrupted; their last cache writes end within
+     * milliseconds. Waiting for them means that once {@code close()} returns nothing of this build touches the
+     * cache folder any more (an embedding build may delete or reuse it at once). Bounded, for a fetch stuck in a
+     * read that ignores the interrupt.
+     */
+    private static void awaitEnd(ExecutorService executor) {
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static Duration since(long startNanos) {

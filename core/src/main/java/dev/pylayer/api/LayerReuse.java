@@ -136,8 +136,9 @@ final class LayerReuse {
     }
 
     /**
-     * The result of copying the layer stored under {@code key} to {@code output}, its warnings and details said
-     * again; empty when there is none, or its zip no longer has the digest it was stored with (then it is dropped).
+     * The result of putting the layer stored under {@code key} at {@code output} (linked, or copied with its digest
+     * checked: {@link LayerOutput#reuse}), its warnings and details said again; empty when there is none, or its zip
+     * no longer has the digest it was stored with (then it is dropped).
      */
     static Optional<BuildResult> reuse(BuildSession session, String key, Resolution resolution, Path output,
             long start, BuildListener listener) {
@@ -152,14 +153,18 @@ final class LayerReuse {
             return Optional.empty();
         }
         Description said = description.get();
-        boolean copied = session.phase(BuildEvent.Phase.WRITING,
-                () -> LayerOutput.copyChecked(stored.get().zip(), stored.get().sha256(), output));
-        if (!copied) {
-            layers.discard(stored.get());
+        BuiltLayers.StoredLayer layer = stored.get();
+        LayerOutput.Reuse how = session.phase(BuildEvent.Phase.WRITING,
+                () -> LayerOutput.reuse(layer.zip(), layer.sha256(), layer.unchanged(), output));
+        if (how == LayerOutput.Reuse.DAMAGED) {
+            layers.discard(layer);
             return Optional.empty();
         }
+        if (how == LayerOutput.Reuse.COPIED && !layer.unchanged()) {
+            layers.vouch(layer); // read whole and its digest matched: the next build may link it
+        }
         session.rememberLayerKey(key);
-        listener.onEvent(new BuildEvent.LayerReused(said.layer().sha256()));
+        listener.onEvent(new BuildEvent.LayerReused(said.layer().sha256(), how == LayerOutput.Reuse.LINKED));
         said.details().forEach(detail -> listener.onEvent(new BuildEvent.Detail(detail)));
         said.warnings().forEach(session::warn);
         List<BuiltPackage> built = new ArrayList<>();
