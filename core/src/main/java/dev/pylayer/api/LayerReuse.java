@@ -1,7 +1,5 @@
 package dev.pylayer.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pylayer.Pylayer;
 import dev.pylayer.cache.BuiltLayers;
 import dev.pylayer.cache.ContentDigest;
@@ -42,7 +40,6 @@ final class LayerReuse {
      * matters for builds that keep the jar's size and time (a release rebuilt from other sources).
      */
     static final int FORMAT = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private LayerReuse() {
     }
@@ -113,26 +110,12 @@ final class LayerReuse {
     }
 
     static byte[] encode(Description description) {
-        try {
-            return JSON.writeValueAsBytes(description);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a description always serializes", e);
-        }
+        return ReuseDescriptionJson.encode(description);
     }
 
     /** The description, or empty when it does not read (an entry of another format). */
     static Optional<Description> decode(byte[] bytes) {
-        try {
-            Description description = JSON.readValue(bytes, Description.class);
-            if (description.layer() == null || description.leftOut() == null || description.rules() == null
-                    || description.warnings() == null || description.details() == null
-                    || description.wheelSizes() == null) {
-                return Optional.empty();
-            }
-            return Optional.of(description);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return ReuseDescriptionJson.decode(bytes);
     }
 
     /**
