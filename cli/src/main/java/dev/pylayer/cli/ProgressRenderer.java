@@ -69,6 +69,13 @@ final class ProgressRenderer implements BuildListener {
             }
             return;
         }
+        if (event instanceof BuildEvent.ResolutionReplayed replayed) {
+            if (verbose) {
+                line("the " + replayed.listings() + " listings the last resolution of these requirements read are"
+                        + " unchanged: its answer is taken (--rebuild resolves again)");
+            }
+            return;
+        }
         if (event instanceof BuildEvent.LayerReused reused) {
             if (verbose) {
                 line("the cache holds this layer, built before from the same wheels and options: "

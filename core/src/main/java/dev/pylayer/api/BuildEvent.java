@@ -59,6 +59,13 @@ public sealed interface BuildEvent {
     record LayerReused(String sha256, boolean linked) implements BuildEvent {
     }
 
+    /**
+     * Every listing the last resolution of the same request read is unchanged ({@code listings} of them, fetched
+     * again): its answer is taken instead of resolving again ({@link ResolutionReplay}).
+     */
+    record ResolutionReplayed(int listings) implements BuildEvent {
+    }
+
     /** Something the user should know that does not stop the build. */
     record Warning(String message) implements BuildEvent {
     }

@@ -10,12 +10,8 @@ import dev.pylayer.resolve.Resolution;
 import dev.pylayer.resolve.ResolvedPackage;
 import dev.pylayer.resolve.RootRequirement;
 import dev.pylayer.runtime.LambdaTarget;
-import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,9 +25,10 @@ import java.util.stream.Stream;
  * When a build may take a layer it wrote before instead of writing it again ({@link BuiltLayers}): the key is the
  * sha256 of everything the layer's bytes and the build's findings depend on — this pylayer (format, version and
  * the code it runs), the target, the size options and limits, the user's requirements (which the size options
- * read) and each resolved wheel by name, version, file name, sha256 and whether it was requested. Resolution
- * still runs every time (an index may have a newer release); only the wheels' checking and the writing are
- * skipped. Wheels known without a sha256 (a local folder, an index that gives no digest) give no key.
+ * read) and each resolved wheel by name, version, file name, sha256 and whether it was requested. The
+ * resolution comes first every time, from listings fetched again (an index may have a newer release; see
+ * {@link ResolutionReplay}); only the wheels' checking and the writing are skipped. Wheels known without a sha256
+ * (a local folder, an index that gives no digest) give no key.
  */
 final class LayerReuse {
     /**
@@ -178,39 +175,6 @@ final class LayerReuse {
             session.rememberLayerKey(key);
         } catch (RuntimeException e) {
             listener.onEvent(new BuildEvent.Detail("the layer was not kept in the cache for reuse: " + e));
-        }
-    }
-
-    /**
-     * The code this build runs: the jar's path, size and time, or for classes in a folder (a development build)
-     * the newest class file's time and their count, so that a rebuilt pylayer never reuses what an older one wrote;
-     * empty (no reuse) when the code's origin is unknown.
-     */
-    private static final class CodeIdentity {
-        static final Optional<String> VALUE = compute();
-
-        private static Optional<String> compute() {
-            CodeSource source = LayerReuse.class.getProtectionDomain().getCodeSource();
-            if (source == null || source.getLocation() == null) {
-                return Optional.empty();
-            }
-            try {
-                Path location = Path.of(source.getLocation().toURI());
-                if (Files.isRegularFile(location)) {
-                    return Optional.of("jar " + location + " " + Files.size(location) + " "
-                            + Files.getLastModifiedTime(location).toMillis());
-                }
-                List<Long> times = new ArrayList<>();
-                try (Stream<Path> files = Files.walk(location)) {
-                    for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
-                        times.add(Files.getLastModifiedTime(file).toMillis());
-                    }
-                }
-                return Optional.of("classes " + location + " " + times.size() + " "
-                        + times.stream().mapToLong(Long::longValue).max().orElse(0));
-            } catch (IOException | URISyntaxException | IllegalArgumentException e) {
-                return Optional.empty();
-            }
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.pylayer.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -18,13 +17,12 @@ import java.util.Optional;
  * warm build's ~300 on its critical path, where reading a tree of known shape costs next to nothing.
  */
 final class ReuseDescriptionJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReuseDescriptionJson() {
     }
 
     static byte[] encode(LayerReuse.Description description) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = CacheJson.SHARED.createObjectNode();
         LayerSummary layer = description.layer();
         root.putObject("layer").put("sha256", layer.sha256()).put("size", layer.size())
                 .put("uncompressedSize", layer.uncompressedSize()).put("files", layer.files());
@@ -39,7 +37,7 @@ final class ReuseDescriptionJson {
         ObjectNode sizes = root.putObject("wheelSizes");
         description.wheelSizes().forEach(sizes::put);
         try {
-            return JSON.writeValueAsBytes(root);
+            return CacheJson.SHARED.writeValueAsBytes(root);
         } catch (IOException e) {
             throw new IllegalStateException("a tree always serializes", e);
         }
@@ -48,7 +46,7 @@ final class ReuseDescriptionJson {
     /** The description, or empty when the bytes are not one (an entry of another format, or damaged). */
     static Optional<LayerReuse.Description> decode(byte[] bytes) {
         try {
-            JsonNode root = JSON.readTree(bytes);
+            JsonNode root = CacheJson.SHARED.readTree(bytes);
             JsonNode layer = field(root, "layer");
             LayerSummary summary = new LayerSummary(text(layer, "sha256"), number(layer, "size"),
                     number(layer, "uncompressedSize"), Math.toIntExact(number(layer, "files")));
