@@ -14,7 +14,7 @@ with added latency, and for each requirement set builds a layer
     --cache-dir C -q`), as a user runs it;
 
 cold (empty cache), warm (the same cache again: the layer built cold is in the cache, so pylayer resolves again
-and copies it, checking its sha256) and warm --rebuild (the same cache, but the layer written again from the
+and links it to the output, or copies it checking its sha256) and warm --rebuild (the same cache, but the layer written again from the
 cached wheels: what a warm build costs when the inputs changed a little), and prints a table. Times are wall-clock seconds, the median
 of --runs runs for pylayer and of --pip-runs runs for pip (--stat min for the best run, which on a machine shared
 with other work is the closest to the tools' own cost; the median is what a user sees). "Floor" is the cost of the

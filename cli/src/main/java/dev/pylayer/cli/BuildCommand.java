@@ -111,8 +111,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "Use only the cache and local folders; never the network.")
     boolean offline;
 
-    @Option(names = "--rebuild", description = "Write the layer even when the cache holds one built from the same "
-            + "wheels, target and options (by default that one is copied, its sha256 checked).")
+    @Option(names = "--rebuild", description = "Resolve again and write the layer even when the cache holds one "
+            + "built from the same wheels, target and options (by default that one is hard-linked to the output, or "
+            + "copied with its sha256 checked when it changed since stored or lives on another disk; and when every "
+            + "index listing the last resolution read is unchanged, that resolution is taken).")
     boolean rebuild;
 
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "16",

@@ -69,10 +69,19 @@ final class ProgressRenderer implements BuildListener {
             }
             return;
         }
+        if (event instanceof BuildEvent.ResolutionReplayed replayed) {
+            if (verbose) {
+                line("the " + replayed.listings() + " listings the last resolution of these requirements read are"
+                        + " unchanged: its answer is taken (--rebuild resolves again)");
+            }
+            return;
+        }
         if (event instanceof BuildEvent.LayerReused reused) {
             if (verbose) {
-                line("the cache holds this layer, built before from the same wheels and options: copied it"
-                        + " (sha256 " + reused.sha256() + " checked; --rebuild writes it again)");
+                line("the cache holds this layer, built before from the same wheels and options: "
+                        + (reused.linked() ? "linked it (a hard link to the cached zip, unchanged since stored"
+                                : "copied it (sha256 checked")
+                        + ": sha256 " + reused.sha256() + "; --rebuild writes it again)");
             }
             return;
         }

@@ -52,10 +52,18 @@ public sealed interface BuildEvent {
     }
 
     /**
-     * The cache held a layer built before from the same wheels, target and options, and it was copied to the
-     * output (its sha256 checked) instead of being written again.
+     * The cache held a layer built before from the same wheels, target and options, and it was put at the output
+     * instead of being written again: {@code linked}, a hard link to the stored zip (unchanged since its sha256 was
+     * computed), else a copy whose sha256 was checked.
      */
-    record LayerReused(String sha256) implements BuildEvent {
+    record LayerReused(String sha256, boolean linked) implements BuildEvent {
+    }
+
+    /**
+     * Every listing the last resolution of the same request read is unchanged ({@code listings} of them, fetched
+     * again): its answer is taken instead of resolving again ({@link ResolutionReplay}).
+     */
+    record ResolutionReplayed(int listings) implements BuildEvent {
     }
 
     /** Something the user should know that does not stop the build. */

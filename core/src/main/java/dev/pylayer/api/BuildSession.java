@@ -7,6 +7,7 @@ import dev.pylayer.index.PackageIndex;
 import dev.pylayer.resolve.DistributionCatalog;
 import dev.pylayer.resolve.IndexCatalog;
 import dev.pylayer.resolve.Resolution;
+import dev.pylayer.resolve.ResolvedPackage;
 import dev.pylayer.resolve.ResolveListener;
 import dev.pylayer.resolve.Resolver;
 import dev.pylayer.resolve.WheelCandidate;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +45,8 @@ final class BuildSession implements AutoCloseable {
     private final PackageIndex index;
     private final WheelDownloads downloads;
     private final String hintKey;
+    /** Where this request's resolution is remembered; empty when it is not to be replayed (--rebuild, --no-cache). */
+    private final Optional<String> replayKey;
     private final boolean reuseLikely;
 
     /**
@@ -75,6 +79,7 @@ final class BuildSession implements AutoCloseable {
         this.client = built;
         this.executor = pool;
         this.hintKey = ListingHints.key(inputs.target(), inputs.indexOptions(), inputs.request());
+        this.replayKey = layerMayBeReused ? ResolutionReplay.key(hintKey, inputs.request()) : Optional.empty();
         // The last build of the same request stored a layer that is still there: most likely this one reuses it.
         this.reuseLikely = layerMayBeReused && cache.hint(LAYER_HINT + hintKey)
                 .map(key -> cache.layers().mayHold(new String(key, StandardCharsets.UTF_8))).orElse(false);
@@ -122,9 +127,26 @@ final class BuildSession implements AutoCloseable {
         long start = System.nanoTime();
         IndexCatalog catalog = new IndexCatalog(index, client, executor, inputs.target().markerEnvironment());
         LambdaTarget target = inputs.target();
+        Optional<ResolutionReplay.Stored> stored = replayKey.flatMap(key -> ResolutionReplay.load(cache, key));
         ListingHints.load(cache, hintKey).forEach(catalog::prefetchListing);
+        Optional<Resolution> replayed = stored.flatMap(s -> ResolutionReplay.replay(s, catalog, target));
+        if (replayed.isPresent()) {
+            listener.onEvent(new BuildEvent.ResolutionReplayed(stored.get().listings().size()));
+            for (ResolvedPackage p : replayed.get().packages()) {
+                listener.onEvent(new BuildEvent.PackagePinned(p.name().normalized(), p.version().toString(),
+                        p.file().filename()));
+                if (download) {
+                    downloads.startEarly(p.file());
+                }
+            }
+            stored.get().warnings().forEach(this::warn);
+            listener.onEvent(new BuildEvent.PhaseFinished(BuildEvent.Phase.RESOLVING, since(start)));
+            return replayed.get();
+        }
+        ResolutionReplay.Recording recording = new ResolutionReplay.Recording(catalog);
+        List<String> resolverWarnings = Collections.synchronizedList(new ArrayList<>());
         // A build fetches each project's likely wheel as soon as its metadata is asked for; a resolve fetches none.
-        DistributionCatalog source = download ? new EarlyDownloads(catalog, downloads) : catalog;
+        DistributionCatalog source = download ? new EarlyDownloads(recording, downloads) : recording;
         Resolver resolver = new Resolver(source, target, executor, new ResolveListener() {
             @Override
             public void pinned(WheelCandidate candidate) {
@@ -142,11 +164,14 @@ final class BuildSession implements AutoCloseable {
 
             @Override
             public void warning(String message) {
+                resolverWarnings.add(message);
                 warn(message);
             }
         }, catalog.describeIndexes());
         Resolution resolution = resolver.resolve(inputs.request());
         ListingHints.save(cache, hintKey, resolution);
+        replayKey.ifPresent(key -> ResolutionReplay.remember(cache, key, recording, resolution,
+                List.copyOf(resolverWarnings)));
         listener.onEvent(new BuildEvent.PhaseFinished(BuildEvent.Phase.RESOLVING, since(start)));
         return resolution;
     }
@@ -183,8 +208,23 @@ final class BuildSession implements AutoCloseable {
     public void close() {
         downloads.close();
         executor.shutdownNow();
+        awaitEnd(executor);
         client.close();
         cache.close();
+    }
+
+    /**
+     * Look-ahead fetches the build no longer needs were interrupted; their last cache writes end within
+     * milliseconds. Waiting for them means that once {@code close()} returns nothing of this build touches the
+     * cache folder any more (an embedding build may delete or reuse it at once). Bounded, for a fetch stuck in a
+     * read that ignores the interrupt.
+     */
+    private static void awaitEnd(ExecutorService executor) {
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static Duration since(long startNanos) {

@@ -1,7 +1,5 @@
 package dev.pylayer.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pylayer.Pylayer;
 import dev.pylayer.cache.BuiltLayers;
 import dev.pylayer.cache.ContentDigest;
@@ -12,12 +10,8 @@ import dev.pylayer.resolve.Resolution;
 import dev.pylayer.resolve.ResolvedPackage;
 import dev.pylayer.resolve.RootRequirement;
 import dev.pylayer.runtime.LambdaTarget;
-import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,9 +25,10 @@ import java.util.stream.Stream;
  * When a build may take a layer it wrote before instead of writing it again ({@link BuiltLayers}): the key is the
  * sha256 of everything the layer's bytes and the build's findings depend on — this pylayer (format, version and
  * the code it runs), the target, the size options and limits, the user's requirements (which the size options
- * read) and each resolved wheel by name, version, file name, sha256 and whether it was requested. Resolution
- * still runs every time (an index may have a newer release); only the wheels' checking and the writing are
- * skipped. Wheels known without a sha256 (a local folder, an index that gives no digest) give no key.
+ * read) and each resolved wheel by name, version, file name, sha256 and whether it was requested. The
+ * resolution comes first every time, from listings fetched again (an index may have a newer release; see
+ * {@link ResolutionReplay}); only the wheels' checking and the writing are skipped. Wheels known without a sha256
+ * (a local folder, an index that gives no digest) give no key.
  */
 final class LayerReuse {
     /**
@@ -42,7 +37,6 @@ final class LayerReuse {
      * matters for builds that keep the jar's size and time (a release rebuilt from other sources).
      */
     static final int FORMAT = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private LayerReuse() {
     }
@@ -113,31 +107,18 @@ final class LayerReuse {
     }
 
     static byte[] encode(Description description) {
-        try {
-            return JSON.writeValueAsBytes(description);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a description always serializes", e);
-        }
+        return ReuseDescriptionJson.encode(description);
     }
 
     /** The description, or empty when it does not read (an entry of another format). */
     static Optional<Description> decode(byte[] bytes) {
-        try {
-            Description description = JSON.readValue(bytes, Description.class);
-            if (description.layer() == null || description.leftOut() == null || description.rules() == null
-                    || description.warnings() == null || description.details() == null
-                    || description.wheelSizes() == null) {
-                return Optional.empty();
-            }
-            return Optional.of(description);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return ReuseDescriptionJson.decode(bytes);
     }
 
     /**
-     * The result of copying the layer stored under {@code key} to {@code output}, its warnings and details said
-     * again; empty when there is none, or its zip no longer has the digest it was stored with (then it is dropped).
+     * The result of putting the layer stored under {@code key} at {@code output} (linked, or copied with its digest
+     * checked: {@link LayerOutput#reuse}), its warnings and details said again; empty when there is none, or its zip
+     * no longer has the digest it was stored with (then it is dropped).
      */
     static Optional<BuildResult> reuse(BuildSession session, String key, Resolution resolution, Path output,
             long start, BuildListener listener) {
@@ -152,14 +133,18 @@ final class LayerReuse {
             return Optional.empty();
         }
         Description said = description.get();
-        boolean copied = session.phase(BuildEvent.Phase.WRITING,
-                () -> LayerOutput.copyChecked(stored.get().zip(), stored.get().sha256(), output));
-        if (!copied) {
-            layers.discard(stored.get());
+        BuiltLayers.StoredLayer layer = stored.get();
+        LayerOutput.Reuse how = session.phase(BuildEvent.Phase.WRITING,
+                () -> LayerOutput.reuse(layer.zip(), layer.sha256(), layer.unchanged(), output));
+        if (how == LayerOutput.Reuse.DAMAGED) {
+            layers.discard(layer);
             return Optional.empty();
         }
+        if (how == LayerOutput.Reuse.COPIED && !layer.unchanged()) {
+            layers.vouch(layer); // read whole and its digest matched: the next build may link it
+        }
         session.rememberLayerKey(key);
-        listener.onEvent(new BuildEvent.LayerReused(said.layer().sha256()));
+        listener.onEvent(new BuildEvent.LayerReused(said.layer().sha256(), how == LayerOutput.Reuse.LINKED));
         said.details().forEach(detail -> listener.onEvent(new BuildEvent.Detail(detail)));
         said.warnings().forEach(session::warn);
         List<BuiltPackage> built = new ArrayList<>();
@@ -190,39 +175,6 @@ final class LayerReuse {
             session.rememberLayerKey(key);
         } catch (RuntimeException e) {
             listener.onEvent(new BuildEvent.Detail("the layer was not kept in the cache for reuse: " + e));
-        }
-    }
-
-    /**
-     * The code this build runs: the jar's path, size and time, or for classes in a folder (a development build)
-     * the newest class file's time and their count, so that a rebuilt pylayer never reuses what an older one wrote;
-     * empty (no reuse) when the code's origin is unknown.
-     */
-    private static final class CodeIdentity {
-        static final Optional<String> VALUE = compute();
-
-        private static Optional<String> compute() {
-            CodeSource source = LayerReuse.class.getProtectionDomain().getCodeSource();
-            if (source == null || source.getLocation() == null) {
-                return Optional.empty();
-            }
-            try {
-                Path location = Path.of(source.getLocation().toURI());
-                if (Files.isRegularFile(location)) {
-                    return Optional.of("jar " + location + " " + Files.size(location) + " "
-                            + Files.getLastModifiedTime(location).toMillis());
-                }
-                List<Long> times = new ArrayList<>();
-                try (Stream<Path> files = Files.walk(location)) {
-                    for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
-                        times.add(Files.getLastModifiedTime(file).toMillis());
-                    }
-                }
-                return Optional.of("classes " + location + " " + times.size() + " "
-                        + times.stream().mapToLong(Long::longValue).max().orElse(0));
-            } catch (IOException | URISyntaxException | IllegalArgumentException e) {
-                return Optional.empty();
-            }
         }
     }
 }

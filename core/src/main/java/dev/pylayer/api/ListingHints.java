@@ -27,7 +27,10 @@ final class ListingHints {
 
     /** What decides which projects a resolution lists: target, indexes and the request. */
     static String key(LambdaTarget target, IndexOptions options, ResolveRequest request) {
-        StringBuilder key = new StringBuilder(VERSION).append('\n').append(target).append('\n').append(options);
+        // IndexOptions spelled out: a record's generated toString costs a method-handle bootstrap on first use.
+        StringBuilder key = new StringBuilder(VERSION).append('\n').append(target).append('\n')
+                .append("IndexOptions[indexUrl=").append(options.indexUrl()).append(", extraIndexUrls=")
+                .append(options.extraIndexUrls()).append(", findLinks=").append(options.findLinks()).append(']');
         for (RootRequirement root : request.requirements()) {
             key.append('\n').append(root.requirement());
         }

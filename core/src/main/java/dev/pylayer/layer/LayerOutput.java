@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.UUID;
 
 /**
  * How a layer zip reaches its output path: written to a temporary file in the output's folder, forced to disk,
@@ -65,6 +66,56 @@ public final class LayerOutput {
         }
     }
 
+    /** How {@link #reuse} put a stored layer at the output. */
+    public enum Reuse {
+        /** The output is a hard link to the stored zip: no byte read or written. */
+        LINKED,
+        /** The output is a copy of the stored zip, whose sha256 was checked on the way. */
+        COPIED,
+        /** The stored zip no longer has its sha256: the output was left as it was. */
+        DAMAGED
+    }
+
+    /**
+     * Puts the stored layer {@code zip} at {@code output}, replacing it whole or not at all. When {@code unchanged}
+     * (nothing has written to the zip since its sha256 was computed) and both are on one file system, by a hard
+     * link, as uv links packages out of its cache: the output then shares the stored file, its time included, and a
+     * later change to either in place is seen by the stored layer's stamp. Otherwise by {@link #copyChecked}.
+     */
+    public static Reuse reuse(Path zip, String expectedSha256, boolean unchanged, Path output) {
+        Path target = output.toAbsolutePath();
+        if (unchanged && link(zip, target)) {
+            return Reuse.LINKED;
+        }
+        return copyChecked(zip, expectedSha256, output) ? Reuse.COPIED : Reuse.DAMAGED;
+    }
+
+    private static boolean link(Path zip, Path target) {
+        try {
+            if (Files.exists(target) && Files.isSameFile(zip, target)) {
+                return true; // the output is this layer already (the last build linked it)
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            Files.createLink(temp, zip);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false; // another file system, or one without hard links: copy
+        }
+        try {
+            // Renaming a link over another link to the same file does nothing (POSIX rename): the temporary stays,
+            // and is deleted below.
+            move(temp, target);
+            return true;
+        } catch (IOException e) {
+            throw new LayerWriteException(target, e.toString(), e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
     /** A new empty file beside {@code target}, hidden, for writing the layer before it replaces the target. */
     static Path temporaryBeside(Path target) {
         Path folder = target.getParent();
@@ -80,6 +131,10 @@ public final class LayerOutput {
         if (Files.getFileAttributeView(temp, PosixFileAttributeView.class) != null) {
             Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
         }
+        move(temp, target);
+    }
+
+    private static void move(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

@@ -77,6 +77,12 @@ public final class IndexCatalog implements DistributionCatalog {
 
     private void prefetchLikelyRequirements(ProjectListing listing, MarkerEnvironment environment) {
         for (String text : listing.likelyRequirements()) {
+            int marker = text.indexOf(';');
+            if (marker >= 0 && text.indexOf("extra", marker) >= 0) {
+                // Most of a big project's list (pandas: 85 of 90) is optional extras: skipped unparsed, since this
+                // runs before the listing reaches the resolver. A marker that only mentions an extra is no loss.
+                continue;
+            }
             try {
                 Requirement requirement = Requirement.parse(text);
                 if (requirement.appliesTo(environment, Set.of())) {

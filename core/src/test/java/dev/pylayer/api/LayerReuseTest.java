@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A build whose wheels, target and options are those of a layer in the cache copies that layer (Jib-style). */
+/** A build whose wheels, target and options are those of a layer in the cache takes that layer (Jib-style). */
 class LayerReuseTest {
     @TempDir
     Path temp;
@@ -57,6 +57,10 @@ class LayerReuseTest {
         return events.stream().anyMatch(e -> e instanceof BuildEvent.LayerReused);
     }
 
+    private static boolean linked(List<BuildEvent> events) {
+        return events.stream().anyMatch(e -> e instanceof BuildEvent.LayerReused reused && reused.linked());
+    }
+
     private static List<BuildEvent.Phase> phases(List<BuildEvent> events) {
         return events.stream().filter(e -> e instanceof BuildEvent.PhaseStarted)
                 .map(e -> ((BuildEvent.PhaseStarted) e).phase()).toList();
@@ -82,7 +86,8 @@ class LayerReuseTest {
         List<BuildEvent> secondEvents = events();
         BuildResult second = build(secondEvents).exclude("nothing/**", "certifi/*.pem").build(out.resolve("b.zip"));
 
-        assertTrue(reused(secondEvents), "the stored layer is copied");
+        assertTrue(linked(secondEvents), "the stored layer is linked");
+        assertTrue(Files.isSameFile(storedZips().get(0), out.resolve("b.zip")));
         assertEquals(List.of(BuildEvent.Phase.RESOLVING, BuildEvent.Phase.WRITING), phases(secondEvents),
                 "no wheel is awaited or checked");
         assertArrayEquals(Files.readAllBytes(out.resolve("a.zip")), Files.readAllBytes(out.resolve("b.zip")));
@@ -141,6 +146,40 @@ class LayerReuseTest {
         List<BuildEvent> third = events();
         build(third).build(out.resolve("c.zip"));
         assertTrue(reused(third));
+    }
+
+    @Test
+    void aStoredLayerWrittenToSinceIsCopiedWithItsDigestCheckedThenLinkedAgain() throws IOException {
+        build(events()).build(out.resolve("a.zip"));
+        Path stored = storedZips().get(0);
+        // The same bytes, but written again (a tool that rewrote the output in place): its stamp moved.
+        byte[] bytes = Files.readAllBytes(stored);
+        Files.write(stored, bytes);
+        Files.setLastModifiedTime(stored, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+
+        List<BuildEvent> second = events();
+        build(second).build(out.resolve("b.zip"));
+        assertTrue(reused(second));
+        assertFalse(linked(second), "copied, its digest checked");
+        assertFalse(Files.isSameFile(stored, out.resolve("b.zip")));
+        assertArrayEquals(bytes, Files.readAllBytes(out.resolve("b.zip")));
+
+        List<BuildEvent> third = events();
+        build(third).build(out.resolve("c.zip"));
+        assertTrue(linked(third), "the check vouched for it again");
+        assertEquals(List.of("a.zip", "b.zip", "c.zip"), dev.pylayer.testdata.files.Folders.names(out),
+                "no temporary left");
+    }
+
+    @Test
+    void anOutputThatIsTheStoredLayerAlreadyStaysAsItIs() throws IOException {
+        build(events()).build(out.resolve("a.zip"));
+        List<BuildEvent> second = events();
+        BuildResult again = build(second).build(out.resolve("a.zip"));
+        assertTrue(linked(second));
+        assertTrue(Files.isSameFile(storedZips().get(0), out.resolve("a.zip")));
+        assertEquals(again.layer().sha256(), ContentDigest.sha256Hex(out.resolve("a.zip")));
+        assertEquals(List.of("a.zip"), dev.pylayer.testdata.files.Folders.names(out), "no temporary left");
     }
 
     @Test

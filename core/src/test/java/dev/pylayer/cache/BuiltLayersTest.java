@@ -1,5 +1,6 @@
 package dev.pylayer.cache;
 
+import static dev.pylayer.testdata.files.Folders.names;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,37 @@ class BuiltLayersTest {
             try (Stream<Path> left = Files.list(temp.resolve("cache").resolve("tmp"))) {
                 assertEquals(0, left.count(), "nothing left in tmp");
             }
+        }
+    }
+
+    @Test
+    void aStoredZipIsUnchangedUntilSomethingWritesToItThenVouchedForAgainAfterACheck() throws IOException {
+        try (ContentCache cache = ContentCache.open(temp.resolve("cache"))) {
+            Path zip = zip("layer");
+            String digest = ContentDigest.sha256Hex(zip);
+            cache.layers().store(key(1), zip, digest, "said".getBytes(StandardCharsets.UTF_8));
+            BuiltLayers.StoredLayer stored = cache.layers().find(key(1)).orElseThrow();
+            assertTrue(stored.unchanged(), "as stored");
+
+            // Written in place (the same size, so only the time tells): the stored file is the same inode.
+            Files.writeString(stored.zip(), "LAYER");
+            Files.setLastModifiedTime(stored.zip(), FileTime.fromMillis(1_000_000));
+            BuiltLayers.StoredLayer touched = cache.layers().find(key(1)).orElseThrow();
+            assertFalse(touched.unchanged());
+
+            cache.layers().vouch(touched);
+            BuiltLayers.StoredLayer vouched = cache.layers().find(key(1)).orElseThrow();
+            assertTrue(vouched.unchanged());
+            assertEquals(digest, vouched.sha256(), "the digest it is vouched for stays");
+            assertArrayEquals("said".getBytes(StandardCharsets.UTF_8), vouched.description());
+            assertEquals(List.of("layer.entry", "layer.zip"), names(stored.zip().getParent()), "no temporary left");
+
+            // Replaced by another file of the same size and time (made while the first exists: another inode).
+            FileTime time = Files.getLastModifiedTime(stored.zip());
+            Path other = Files.writeString(temp.resolve("other"), "LAYER");
+            Files.setLastModifiedTime(other, time);
+            Files.move(other, stored.zip(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            assertFalse(cache.layers().find(key(1)).orElseThrow().unchanged());
         }
     }
 
