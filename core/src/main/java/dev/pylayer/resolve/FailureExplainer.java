@@ -57,7 +57,7 @@ final class FailureExplainer {
         hints.add((fixes.isEmpty() ? "" : "or ") + "point the URL at a wheel of " + project + " built for " + target
                 + " (" + preferredPlatform() + ")");
         return new ResolutionException.NoMatchingDistribution(project, "`" + display + "` cannot be installed for "
-                + target.describe() + ": " + wheel.file().filename() + " " + describeWheels(List.of(wheel)), hints);
+                + target.describe() + ": " + wheel.file().filename() + " " + describeWheels(List.of(wheel), true), hints);
     }
 
     ResolutionException explain(List<RequirementInformation<PythonRequirement, Candidate>> causes) {
@@ -225,7 +225,7 @@ final class FailureExplainer {
             return;
         }
         if (!incompatible.isEmpty()) {
-            lines.add(release + " " + describeWheels(incompatible));
+            lines.add(release + " " + describeWheels(incompatible, false));
             List<String> fixes = targetsAccepting(incompatible.stream().map(w -> w.wheel().tags()).toList(), null);
             if (!fixes.isEmpty()) {
                 hints.add("use " + String.join(" or ", fixes));
@@ -248,7 +248,9 @@ final class FailureExplainer {
     }
 
     /** "ships only manylinux_2_34 wheels (needs glibc 2.34); python3.11 has glibc 2.26". */
-    private String describeWheels(List<FileVerdict.IncompatibleWheel> wheels) {
+    /** Why none of a release's wheels loads ("ships only wheels that …"), or one wheel ({@code oneFile}: "needs …"). */
+    private String describeWheels(List<FileVerdict.IncompatibleWheel> wheels, boolean oneFile) {
+        String onlyFor = oneFile ? "is built only for " : "ships wheels only for ";
         IncompatibleTag closest = wheels.stream().map(w -> w.miss().kind()).max(Comparator.naturalOrder()).orElseThrow();
         List<FileVerdict.IncompatibleWheel> nearest = wheels.stream().filter(w -> w.miss().kind() == closest).toList();
         Set<String> interpreters = new LinkedHashSet<>();
@@ -259,11 +261,11 @@ final class FailureExplainer {
         }
         switch (closest) {
             case PYTHON:
-                return "ships wheels only for other Pythons (" + String.join(", ", interpreters) + "); "
+                return onlyFor + "other Pythons (" + String.join(", ", interpreters) + "); "
                         + target.runtime() + " is CPython " + target.runtime().pythonVersion() + " (cp3"
                         + target.runtime().pythonMinor() + ")";
             case ABI:
-                return "ships wheels only for other CPython ABIs (" + nearest.stream()
+                return onlyFor + "other CPython ABIs (" + nearest.stream()
                         .map(w -> w.miss().closest().abi()).distinct().collect(Collectors.joining(", ")) + ")";
             default:
                 break;
@@ -274,7 +276,7 @@ final class FailureExplainer {
                 .map(p -> (PlatformTag.Manylinux) p)
                 .min(Comparator.comparing(PlatformTag.Manylinux::glibc));
         if (sameArch.isPresent()) {
-            return "ships only wheels that need glibc " + sameArch.get().glibc() + " or newer ("
+            return (oneFile ? "needs glibc " : "ships only wheels that need glibc ") + sameArch.get().glibc() + " or newer ("
                     + sameArch.get().text() + "); " + target.runtime() + " runs on "
                     + target.runtime().operatingSystem() + " with glibc " + target.runtime().glibc();
         }
@@ -282,7 +284,7 @@ final class FailureExplainer {
         for (PlatformTag platform : platforms) {
             described.add(platform.describe());
         }
-        return "ships only wheels for " + String.join(", ", described) + "; " + target.describe() + " needs a "
+        return (oneFile ? "is built only for " : "ships only wheels for ") + String.join(", ", described) + "; " + target.describe() + " needs a "
                 + "manylinux wheel for " + target.architecture().machine();
     }
 
