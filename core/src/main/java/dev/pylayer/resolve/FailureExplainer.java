@@ -6,7 +6,6 @@ import dev.pylayer.runtime.LambdaTarget;
 import dev.pylayer.tags.IncompatibleTag;
 import dev.pylayer.tags.PlatformTag;
 import dev.pylayer.tags.Tag;
-import dev.pylayer.version.InvalidSpecifierException;
 import dev.pylayer.version.SpecifierSet;
 import dev.pylayer.version.Version;
 import java.util.ArrayList;
@@ -77,7 +76,7 @@ final class FailureExplainer {
             }
         }
         if (pythonCauses != null && byProject.size() == 1) {
-            return requiresNewerPython(pythonCauses);
+            return RequiresPythonExplainer.metadataMismatch(target, pythonCauses);
         }
         return conflict(causes);
     }
@@ -215,7 +214,7 @@ final class FailureExplainer {
         }
         if (!python.isEmpty()) {
             String requires = python.get(0).requiresPython();
-            lines.add(release + " requires Python " + requires + "; " + pythonAsJudged(requires));
+            lines.add(release + " requires Python " + requires + "; " + RequiresPythonExplainer.judged(target, requires));
             List<String> runtimes = targetsAccepting(python.stream().map(p -> p.wheel().tags()).toList(), requires);
             if (!runtimes.isEmpty()) {
                 hints.add("use " + String.join(" or ", runtimes));
@@ -288,29 +287,6 @@ final class FailureExplainer {
                 + "manylinux wheel for " + target.architecture().machine();
     }
 
-    /**
-     * How the runtime's Python was judged against a Requires-Python. Like pip --python-version X.Y, pylayer checks
-     * X.Y.0 (Lambda changes a runtime's patch release without notice); when only a later patch release would pass,
-     * saying "runs Python X.Y" reads as a contradiction, so the release judged is named.
-     */
-    private String pythonAsJudged(String requiresPython) {
-        String minor = target.runtime().pythonVersion();
-        boolean laterPatchFits = false;
-        try {
-            SpecifierSet specifiers = SpecifierSet.parse(requiresPython);
-            for (int patch = 1; patch < 100 && !laterPatchFits; patch++) {
-                laterPatchFits = specifiers.contains(Version.parse(minor + "." + patch), true);
-            }
-        } catch (InvalidSpecifierException unparsable) {
-            laterPatchFits = false;
-        }
-        if (!laterPatchFits) {
-            return target.runtime() + " runs Python " + minor;
-        }
-        return "pylayer judges " + target.runtime() + " as Python " + minor + ".0, as pip --python-version " + minor
-                + " does, because Lambda changes the patch release without notice";
-    }
-
     /** The runtimes/architectures on which one of these wheels would load: "--runtime python3.12". */
     private List<String> targetsAccepting(List<Set<Tag>> wheelTags, String requiresPython) {
         List<String> sameArch = new ArrayList<>();
@@ -355,43 +331,6 @@ final class FailureExplainer {
 
     // ---- Requires-Python from METADATA, and true conflicts ----
 
-    private ResolutionException requiresNewerPython(List<RequirementInformation<PythonRequirement, Candidate>> causes) {
-        List<String> lines = new ArrayList<>();
-        Set<String> releases = new LinkedHashSet<>();
-        for (RequirementInformation<PythonRequirement, Candidate> cause : causes) {
-            lines.add((cause.parent() == null ? "you" : cause.parent().describe()) + " requires "
-                    + cause.requirement().describe());
-            if (cause.parent() != null) {
-                releases.add("`" + cause.parent().describe() + "`");
-            }
-        }
-        String who = releases.isEmpty() ? "the requirements need" : String.join(", ", releases)
-                + (releases.size() == 1 ? " needs" : " need");
-        String minor = target.runtime().pythonVersion();
-        Optional<LambdaTarget> fits = LambdaTarget.all().stream()
-                .filter(t -> t.architecture() == target.architecture() && !t.equals(target))
-                .filter(t -> causes.stream().allMatch(cause -> admits(cause, t)))
-                // The nearest Python that fits (a newer one on a tie): the smallest change to the function.
-                .min(Comparator.comparingInt((LambdaTarget t) -> Math.abs(t.runtime().pythonMinor()
-                        - target.runtime().pythonMinor())).thenComparing(t -> -t.runtime().pythonMinor()));
-        List<String> hints = new ArrayList<>();
-        fits.ifPresent(t -> hints.add("use --runtime " + t.runtime() + " (" + t.runtime().operatingSystem()
-                + ", glibc " + t.runtime().glibc() + ")"));
-        hints.add((fits.isPresent() ? "or " : "") + "pin releases that support Python " + minor);
-        return new ResolutionException.DependencyConflict(join(who + " another Python than " + target.runtime()
-                + " (Python " + minor + ")", lines), hints);
-    }
-
-    /** Whether the cause's Requires-Python accepts {@code other}'s Python and its wheel loads there. */
-    private static boolean admits(RequirementInformation<PythonRequirement, Candidate> cause, LambdaTarget other) {
-        if (!(cause.requirement() instanceof PythonRequirement.RequiresPython requires)
-                || !requires.specifier().contains(Version.parse(other.runtime().pythonVersion() + ".0"), true)) {
-            return false;
-        }
-        Candidate parent = cause.parent() instanceof ExtrasCandidate extras ? extras.base() : cause.parent();
-        return !(parent instanceof WheelCandidate wheel) || other.accepts(wheel.wheel().tags());
-    }
-
     private ResolutionException conflict(List<RequirementInformation<PythonRequirement, Candidate>> causes) {
         Set<String> lines = new LinkedHashSet<>();
         Set<String> projects = new LinkedHashSet<>();
@@ -410,7 +349,7 @@ final class FailureExplainer {
                 List.of("loosen one side of the conflict, or pin versions of the packages above that agree"));
     }
 
-    private static String join(String head, List<String> lines) {
+    static String join(String head, List<String> lines) {
         StringBuilder text = new StringBuilder(head);
         for (String line : lines) {
             text.append(System.lineSeparator()).append("  ").append(line);
