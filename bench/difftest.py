@@ -472,8 +472,12 @@ def main():
     # The launcher builds the jar when the sources changed; a copy keeps a run on one build even when the
     # sources change under it (a rebuild midway made classes vanish under running JVMs).
     subprocess.run([str(REPO / "pylayer"), "--version"], check=True, capture_output=True)
-    args.jar = args.work / f"pylayer-{os.getpid()}.jar"
-    shutil.copyfile(REPO / "cli" / "target" / "pylayer.jar", args.jar)
+    # Named by content and copied with its time: pylayer keys what it keeps in the cache (stored resolutions,
+    # layers) by its jar's path, size and time, so a second run of a seed meets the first run's entries.
+    built = REPO / "cli" / "target" / "pylayer.jar"
+    args.jar = args.work / f"pylayer-{hashlib.sha256(built.read_bytes()).hexdigest()[:16]}.jar"
+    if not args.jar.exists():
+        shutil.copy2(built, args.jar)
 
     index = Index(args.index)
     if args.set:
@@ -505,7 +509,6 @@ def main():
     for target in sorted(targets, key=lambda t: (int(t.split("/")[0][8:]), t)):
         print(f"| {target} | " + " | ".join(str(targets[target].get(v, 0)) for v in verdicts) + " |")
     print("| **all** | " + " | ".join(str(counts.get(v, 0)) for v in verdicts) + " |")
-    args.jar.unlink()
     (args.work / ("results-set.json" if args.set else f"results-{args.seed}{'-hard' if args.hard else ''}.json")).write_text(json.dumps(records, indent=2))
     bad = sum(counts.get(v, 0) for v in verdicts[5:])
     sys.exit(1 if bad else 0)
