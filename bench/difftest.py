@@ -387,7 +387,8 @@ def classify(pip, json_api, simple):
     if pip.ok and not pip.chosen and not json_api.ok and "nothing to build" in json_api.message:
         # pip installs nothing when every marker excludes the target; pylayer will not write an empty layer.
         return "nothing"
-    if pip.ok and not json_api.ok and "over Lambda's limit" in json_api.message:
+    if pip.ok and not json_api.ok and ("over Lambda's limit" in json_api.message
+                                       or "uncompressed bytes than the budget" in json_api.message):
         # Resolved, then refused by Lambda's size quota: the picks cannot be compared, nor need they differ.
         return "too-large"
     if pip.ok and not json_api.ok and "will not load" in json_api.message and "needs GLIBC_" in json_api.message:
