@@ -2,8 +2,8 @@
 """Differential test of pylayer's resolver against pip 26 on random requirement sets of real wheels.
 
 Draws random requirement sets (1–5 projects of the local index, some with specifiers, extras from METADATA,
-environment markers, odd spellings of names) and random Lambda targets (python3.9–3.14 × x86_64/arm64), then
-resolves each set with
+environment markers, odd spellings of names and extras, direct wheel URLs, sometimes a constraints file) and
+random Lambda targets (python3.9–3.14 × x86_64/arm64), then resolves each set with
 
   * pip 26 (a venv made from the pip wheel in the local index):
       pip --isolated install --dry-run --report R.json --ignore-installed --only-binary=:all:
@@ -16,17 +16,22 @@ resolves each set with
     replaced by the target's marker environment (the one pylayer's LambdaTarget uses: python_full_version
     X.Y.0, empty platform_release/platform_version). That makes pip answer "what would pip pick when run on
     the target", the question pylayer answers;
-  * pylayer, through the launcher, against the PyPI JSON API (…/pypi) and again against the simple index
-    (…/simple): both must pick the same wheels.
+  * pylayer (the jar the launcher builds, copied so that a rebuild midway cannot break a run), against the PyPI
+    JSON API (…/pypi) and again against the simple index (…/simple): both must pick the same wheels. A layer
+    over Lambda's size quota (pip has none) is built again without code and shared libraries, so that the
+    picks are still compared.
 
 and compares the chosen (name, version, wheel filename) sets. When one tool fails and the other does not, or
-pylayer's failure message says nothing useful (no backticked value, no hint), the case is flagged. A summary
-table follows; every case has its own seed (derived from --seed and its number), so `--case N` re-runs one.
+pylayer's failure message says nothing useful (no backticked value, no hint) or blames another project than
+pip, the case is flagged; known deliberate differences (nothing to install, over the size quota, a mis-tagged
+wheel) get verdicts of their own. A summary table follows; every case has its own seed (derived from --seed and
+its number), so `--case N` re-runs one with the same version of this script. Findings: bench/DIFFTEST.md.
 
 pylayer itself never needs Python: this script is tooling only.
 
-Usage: bench/difftest.py [--cases 200] [--seed 1] [--case N] [--index http://127.0.0.1:8791]
+Usage: bench/difftest.py [--cases 200] [--seed 1] [--case N] [--hard] [--index http://127.0.0.1:8791]
                          [--work /tmp/difftest] [--jobs 1] [--show-same]
+       bench/difftest.py --set REQ... [--constraints C...] [--target python3.Y/ARCH]...
 Needs the local index already served (python3 ../shared/pypi-mirror.py --port 8791).
 """
 import argparse
