@@ -268,6 +268,9 @@ public final class LayerBuild {
         try (BuildSession session = open()) {
             Resolution resolution = session.resolve(true);
             List<ResolvedPackage> packages = resolution.packages();
+            if (packages.isEmpty()) {
+                throw NothingToBuildException.noRequirementApplies(target(), session.inputs().request().requirements());
+            }
             SizeControl.Options sizeOptions = new SizeControl.Options(excludeRuntimeProvided, slim, slimStubs, excludes,
                     directUpload);
             Optional<String> reuseKey = reuseLayers && !noCache

@@ -1,7 +1,10 @@
 package dev.pylayer.api;
 
 import dev.pylayer.PylayerException;
+import dev.pylayer.resolve.RootRequirement;
+import dev.pylayer.runtime.LambdaTarget;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** A build was asked for without any requirement, or with only what the size options then left out. */
 public final class NothingToBuildException extends PylayerException {
@@ -21,5 +24,17 @@ public final class NothingToBuildException extends PylayerException {
                 List.of("the function can import the runtime's copies without a layer",
                         "to ship your own (newer) copies, build without --exclude-runtime-provided, or pin them"
                                 + " (`boto3==X.Y.Z`) to keep them in the layer"));
+    }
+
+    /**
+     * Every requirement has an environment marker that is false on the target. pip then installs nothing and
+     * succeeds; a layer without files is of no use, so the build stops and names the markers.
+     */
+    static NothingToBuildException noRequirementApplies(LambdaTarget target, List<RootRequirement> requirements) {
+        String skipped = requirements.stream().map(r -> "`" + r.requirement() + "`").collect(Collectors.joining(", "));
+        return new NothingToBuildException("nothing to build: the environment markers of " + skipped
+                + (requirements.size() == 1 ? " exclude " : " all exclude ") + target.describe(),
+                List.of("markers are evaluated for the target (--runtime and --arch), not for this machine",
+                        "build with the --runtime and --arch the markers name, or change the markers"));
     }
 }

@@ -56,7 +56,7 @@ final class FailureExplainer {
         hints.add((fixes.isEmpty() ? "" : "or ") + "point the URL at a wheel of " + project + " built for " + target
                 + " (" + preferredPlatform() + ")");
         return new ResolutionException.NoMatchingDistribution(project, "`" + display + "` cannot be installed for "
-                + target.describe() + ": " + wheel.file().filename() + " " + describeWheels(List.of(wheel)), hints);
+                + target.describe() + ": " + wheel.file().filename() + " " + describeWheels(List.of(wheel), true), hints);
     }
 
     ResolutionException explain(List<RequirementInformation<PythonRequirement, Candidate>> causes) {
@@ -76,7 +76,7 @@ final class FailureExplainer {
             }
         }
         if (pythonCauses != null && byProject.size() == 1) {
-            return requiresNewerPython(pythonCauses);
+            return RequiresPythonExplainer.metadataMismatch(target, pythonCauses);
         }
         return conflict(causes);
     }
@@ -214,8 +214,7 @@ final class FailureExplainer {
         }
         if (!python.isEmpty()) {
             String requires = python.get(0).requiresPython();
-            lines.add(release + " requires Python " + requires + "; " + target.runtime() + " runs Python "
-                    + target.runtime().pythonVersion());
+            lines.add(release + " requires Python " + requires + "; " + RequiresPythonExplainer.judged(target, requires));
             List<String> runtimes = targetsAccepting(python.stream().map(p -> p.wheel().tags()).toList(), requires);
             if (!runtimes.isEmpty()) {
                 hints.add("use " + String.join(" or ", runtimes));
@@ -225,7 +224,7 @@ final class FailureExplainer {
             return;
         }
         if (!incompatible.isEmpty()) {
-            lines.add(release + " " + describeWheels(incompatible));
+            lines.add(release + " " + describeWheels(incompatible, false));
             List<String> fixes = targetsAccepting(incompatible.stream().map(w -> w.wheel().tags()).toList(), null);
             if (!fixes.isEmpty()) {
                 hints.add("use " + String.join(" or ", fixes));
@@ -248,7 +247,9 @@ final class FailureExplainer {
     }
 
     /** "ships only manylinux_2_34 wheels (needs glibc 2.34); python3.11 has glibc 2.26". */
-    private String describeWheels(List<FileVerdict.IncompatibleWheel> wheels) {
+    /** Why none of a release's wheels loads ("ships only wheels that …"), or one wheel ({@code oneFile}: "needs …"). */
+    private String describeWheels(List<FileVerdict.IncompatibleWheel> wheels, boolean oneFile) {
+        String onlyFor = oneFile ? "is built only for " : "ships wheels only for ";
         IncompatibleTag closest = wheels.stream().map(w -> w.miss().kind()).max(Comparator.naturalOrder()).orElseThrow();
         List<FileVerdict.IncompatibleWheel> nearest = wheels.stream().filter(w -> w.miss().kind() == closest).toList();
         Set<String> interpreters = new LinkedHashSet<>();
@@ -259,11 +260,11 @@ final class FailureExplainer {
         }
         switch (closest) {
             case PYTHON:
-                return "ships wheels only for other Pythons (" + String.join(", ", interpreters) + "); "
+                return onlyFor + "other Pythons (" + String.join(", ", interpreters) + "); "
                         + target.runtime() + " is CPython " + target.runtime().pythonVersion() + " (cp3"
                         + target.runtime().pythonMinor() + ")";
             case ABI:
-                return "ships wheels only for other CPython ABIs (" + nearest.stream()
+                return onlyFor + "other CPython ABIs (" + nearest.stream()
                         .map(w -> w.miss().closest().abi()).distinct().collect(Collectors.joining(", ")) + ")";
             default:
                 break;
@@ -274,7 +275,7 @@ final class FailureExplainer {
                 .map(p -> (PlatformTag.Manylinux) p)
                 .min(Comparator.comparing(PlatformTag.Manylinux::glibc));
         if (sameArch.isPresent()) {
-            return "ships only wheels that need glibc " + sameArch.get().glibc() + " or newer ("
+            return (oneFile ? "needs glibc " : "ships only wheels that need glibc ") + sameArch.get().glibc() + " or newer ("
                     + sameArch.get().text() + "); " + target.runtime() + " runs on "
                     + target.runtime().operatingSystem() + " with glibc " + target.runtime().glibc();
         }
@@ -282,7 +283,7 @@ final class FailureExplainer {
         for (PlatformTag platform : platforms) {
             described.add(platform.describe());
         }
-        return "ships only wheels for " + String.join(", ", described) + "; " + target.describe() + " needs a "
+        return (oneFile ? "is built only for " : "ships only wheels for ") + String.join(", ", described) + "; " + target.describe() + " needs a "
                 + "manylinux wheel for " + target.architecture().machine();
     }
 
@@ -330,17 +331,6 @@ final class FailureExplainer {
 
     // ---- Requires-Python from METADATA, and true conflicts ----
 
-    private ResolutionException requiresNewerPython(List<RequirementInformation<PythonRequirement, Candidate>> causes) {
-        List<String> lines = new ArrayList<>();
-        for (RequirementInformation<PythonRequirement, Candidate> cause : causes) {
-            lines.add((cause.parent() == null ? "you" : cause.parent().describe()) + " requires "
-                    + cause.requirement().describe());
-        }
-        return new ResolutionException.DependencyConflict(join("the requirements need another Python than "
-                + target.runtime() + " (Python " + target.runtime().pythonVersion() + ")", lines),
-                List.of("use a --runtime whose Python the releases support, or pin older releases"));
-    }
-
     private ResolutionException conflict(List<RequirementInformation<PythonRequirement, Candidate>> causes) {
         Set<String> lines = new LinkedHashSet<>();
         Set<String> projects = new LinkedHashSet<>();
@@ -359,7 +349,7 @@ final class FailureExplainer {
                 List.of("loosen one side of the conflict, or pin versions of the packages above that agree"));
     }
 
-    private static String join(String head, List<String> lines) {
+    static String join(String head, List<String> lines) {
         StringBuilder text = new StringBuilder(head);
         for (String line : lines) {
             text.append(System.lineSeparator()).append("  ").append(line);

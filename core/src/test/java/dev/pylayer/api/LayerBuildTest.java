@@ -36,6 +36,8 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The library's front door end to end: a fake index in, a layer zip (or a typed error and no file) out. */
 class LayerBuildTest {
@@ -243,6 +245,33 @@ class LayerBuildTest {
     @Test
     void nothingToBuildIsAnError() {
         assertThrows(NothingToBuildException.class, () -> build().build(out.resolve("layer.zip")));
+    }
+
+    /**
+     * pip installs nothing, successfully, when every requirement's marker excludes the environment ("Ignoring x:
+     * markers … don't match your environment"); a layer with no files is of no use, so pylayer says why it has
+     * nothing to build instead of failing the layer's load check (found by bench/difftest.py).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            idna; platform_machine == "aarch64"                                      | x86_64
+            idna; python_version >= "3.12"                                           | x86_64
+            idna; sys_platform == "win32"                                            | arm64
+            idna; platform_machine == "x86_64"                                       | arm64
+            """)
+    void requirementsWhoseMarkersExcludeTheTargetLeaveNothingToBuild(String requirement, String arch) {
+        NothingToBuildException e = assertThrows(NothingToBuildException.class, () -> build(requirement)
+                .arch(Architecture.of(arch)).build(out.resolve("layer.zip")));
+        assertTrue(e.getMessage().contains("`" + requirement + "`"), e.getMessage());
+        assertTrue(e.getMessage().contains("python3.11 on " + arch), e.getMessage());
+        assertTrue(e.hints().stream().anyMatch(h -> h.contains("--runtime") && h.contains("--arch")), e.hints().toString());
+        assertFalse(Files.exists(out.resolve("layer.zip")));
+    }
+
+    @Test
+    void aRequirementWhoseMarkerExcludesTheTargetIsLeftOutOfALayerWithOthers() {
+        BuildResult result = build("idna", "certifi; python_version < \"3.10\"").build(out.resolve("layer.zip"));
+        assertEquals(List.of("idna"), result.packages().stream().map(BuiltPackage::name).toList());
     }
 
     @Test

@@ -96,6 +96,30 @@ class CandidateSelectionTest {
         assertTrue(error.hints().get(0).startsWith("use --runtime python3.13"), error.hints().toString());
     }
 
+    /**
+     * pip --python-version 3.9 checks Requires-Python against 3.9.0, and so does pylayer (Lambda moves a runtime's
+     * patch release without notice). Twisted's `>=3.9.12` is met by every python3.9 Lambda has run for years, so
+     * "python3.9 runs Python 3.9" read as a contradiction; the message says which release was judged and why
+     * (found by bench/difftest.py).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            >=3.11.4              | a 2.0 requires Python >=3.11.4; pylayer judges python3.11 as Python 3.11.0
+            >=3.9, !=3.11.0       | a 2.0 requires Python >=3.9, !=3.11.0; pylayer judges python3.11 as Python 3.11.0
+            >=3.13                | a 2.0 requires Python >=3.13; python3.11 runs Python 3.11
+            <3.11                 | a 2.0 requires Python <3.11; python3.11 runs Python 3.11
+            """)
+    void aRequiresPythonThatALaterPatchReleaseMeetsSaysThePatchReleaseWasJudged(String requiresPython,
+            String expected) {
+        world.addOne(wheel("a", "2.0")).requiresPython(requiresPython);
+        ResolutionException.NoMatchingDistribution error = assertThrows(ResolutionException.NoMatchingDistribution.class,
+                () -> world.resolve("a"));
+        assertTrue(error.getMessage().contains(expected), error.getMessage());
+        boolean patch = expected.contains("3.11.0");
+        assertEquals(patch, error.getMessage().contains("changes the patch release without notice"),
+                error.getMessage());
+    }
+
     @Test
     void aRequiresPythonOnlyInTheMetadataThatNothingSatisfiesIsAConflictWithThePython() {
         world.addOne(wheel("a", "2.0").requiresPython(">=3.12")).requiresPython(null);
@@ -103,6 +127,29 @@ class CandidateSelectionTest {
                 () -> world.resolve("a"));
         assertTrue(error.getMessage().contains("python3.11 (Python 3.11)"), error.getMessage());
         assertTrue(error.getMessage().contains("a 2.0 requires Python>=3.12"), error.getMessage());
+    }
+
+    /**
+     * A Requires-Python only the wheel's METADATA states (always so for `name @ URL`): pip says "Package 'a'
+     * requires a different Python: 3.11.0 not in '>=3.12'". The message names the release in backticks and the
+     * hint the runtimes whose Python every such release accepts (found by bench/difftest.py: the hint was "use a
+     * --runtime whose Python the releases support").
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            >=3.12        | use --runtime python3.12 (Amazon Linux 2023, glibc 2.34)
+            >=3.9,<3.11   | use --runtime python3.10 (Amazon Linux 2, glibc 2.26)
+            >=4           | pin releases that support Python 3.11
+            """)
+    void aRequiresPythonOnlyInTheMetadataNamesTheReleaseAndTheRuntimesThatFit(String requiresPython, String hint) {
+        world.addOne(wheel("a", "2.0").requiresPython(requiresPython)).requiresPython(null);
+        for (String requirement : List.of("a", "a @ " + world.index().fileUrl("a-2.0-py3-none-any.whl"))) {
+            ResolutionException.DependencyConflict error = assertThrows(ResolutionException.DependencyConflict.class,
+                    () -> world.resolve(requirement));
+            assertTrue(error.getMessage().startsWith("`a 2.0` needs another Python than python3.11 (Python 3.11)"),
+                    error.getMessage());
+            assertTrue(error.hints().get(0).startsWith(hint), error.hints().toString());
+        }
     }
 
     @ParameterizedTest(name = "{0}/{1}: {2}")

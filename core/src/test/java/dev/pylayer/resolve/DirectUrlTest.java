@@ -129,7 +129,7 @@ class DirectUrlTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
-            "a-1.0-cp38-abi3-manylinux_2_28_x86_64.whl; need glibc 2.28 or newer|glibc 2.26; use --runtime python3.12",
+            "a-1.0-cp38-abi3-manylinux_2_28_x86_64.whl; needs glibc 2.28 or newer|glibc 2.26; use --runtime python3.12",
             "a-1.0-cp311-cp311-manylinux_2_17_aarch64.whl; on aarch64; use --arch arm64",
             "a-1.0-cp312-cp312-manylinux_2_17_x86_64.whl; other Pythons (cp312); use --runtime python3.12",
             "a-1.0-cp311-cp311-win_amd64.whl; Windows; point the URL at a wheel of a built for python3.11/x86_64",
@@ -141,6 +141,9 @@ class DirectUrlTest {
         assertContains(error.getMessage(), "`a @ https://example.invalid/" + filename + "` cannot be installed for "
                 + "python3.11 on x86_64");
         assertContains(error.getMessage(), messageParts.split("\\|"));
+        // One file, spoken of as one file: "a-1.0-….whl needs glibc 2.28", not "ships only wheels that need".
+        assertTrue(error.getMessage().contains(filename + " is built only for ")
+                || error.getMessage().contains(filename + " needs glibc "), error.getMessage());
         assertTrue(error.hints().get(0).startsWith(hint), error.hints().toString());
     }
 
