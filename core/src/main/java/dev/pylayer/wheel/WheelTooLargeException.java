@@ -20,8 +20,11 @@ public final class WheelTooLargeException extends WheelException {
     public WheelTooLargeException(String wheel, String entry, long size, long budget, String why) {
         super("wheel `" + wheel + "` " + why + " (" + size + " bytes; budget " + budget + " bytes; entry `"
                         + UnsafeWheelEntryException.printable(entry) + "`)",
-                List.of("a Lambda layer holds at most " + LambdaLimits.MAX_UNZIPPED_BYTES + " bytes unzipped; a wheel this large cannot fit,"
-                        + " and one that lies about its sizes is a zip bomb"));
+                List.of("a Lambda layer holds at most " + LambdaLimits.MAX_UNZIPPED_BYTES + " bytes unzipped, and a wheel"
+                                + " that declares more is refused before any of it is inflated: --exclude and --slim"
+                                + " apply later and cannot make it fit (a function that needs it whole can be a"
+                                + " container image, up to 10 GB)",
+                        "a wheel that inflates past the sizes it declares is a zip bomb"));
         this.wheel = wheel;
         this.entry = entry;
         this.size = size;
