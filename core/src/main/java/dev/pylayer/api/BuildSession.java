@@ -47,6 +47,7 @@ final class BuildSession implements AutoCloseable {
     private final String hintKey;
     /** Where this request's resolution is remembered; empty when it is not to be replayed (--rebuild, --no-cache). */
     private final Optional<String> replayKey;
+    private final boolean layersReusable;
     private final boolean reuseLikely;
 
     /**
@@ -79,6 +80,7 @@ final class BuildSession implements AutoCloseable {
         this.client = built;
         this.executor = pool;
         this.hintKey = ListingHints.key(inputs.target(), inputs.indexOptions(), inputs.request());
+        this.layersReusable = layerMayBeReused;
         this.replayKey = layerMayBeReused ? ResolutionReplay.key(hintKey, inputs.request()) : Optional.empty();
         // The last build of the same request stored a layer that is still there: most likely this one reuses it.
         this.reuseLikely = layerMayBeReused && cache.hint(LAYER_HINT + hintKey)
@@ -86,6 +88,11 @@ final class BuildSession implements AutoCloseable {
         this.downloads = new WheelDownloads(client, executor, listener, this::requiredHashes,
                 new WheelContentChecks(cache, executor),
                 file -> reuseLikely && file.sha256().map(cache::mayHoldWheel).orElse(false));
+    }
+
+    /** Whether this build may take a stored layer, and a stored resolution, instead of making them again. */
+    boolean layersReusable() {
+        return layersReusable;
     }
 
     LambdaTarget target() {

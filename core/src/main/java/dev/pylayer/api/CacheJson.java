@@ -1,15 +1,86 @@
 package dev.pylayer.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The JSON mapper of what builds keep in the cache (stored resolutions, layer descriptions), made when first
- * used: Jackson's class set-up (date formats, locales) then runs after the command line's warm-up thread has done
- * most of it, not on the main thread as the build opens.
+ * JSON trees of what builds keep in the cache (stored resolutions, layer descriptions), through one mapper made
+ * when first used: Jackson's class set-up (date formats, locales) then runs after the command line's warm-up
+ * thread has done most of it, not on the main thread as the build opens.
  */
 final class CacheJson {
-    static final ObjectMapper SHARED = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private CacheJson() {
+    }
+
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    static byte[] bytes(JsonNode tree) {
+        try {
+            return MAPPER.writeValueAsBytes(tree);
+        } catch (IOException e) {
+            throw new IllegalStateException("a tree always serializes", e);
+        }
+    }
+
+    static JsonNode tree(byte[] bytes) throws IOException {
+        return MAPPER.readTree(bytes);
+    }
+
+    /** The JSON parsed but is not of the shape expected: the entry reads as none. */
+    static final class NotThisShape extends RuntimeException {
+        NotThisShape() {
+            super(null, null, false, false);
+        }
+    }
+
+    static JsonNode field(JsonNode parent, String name) {
+        JsonNode value = parent == null ? null : parent.get(name);
+        if (value == null || value.isNull()) {
+            throw new NotThisShape();
+        }
+        return value;
+    }
+
+    static JsonNode array(JsonNode parent, String name) {
+        JsonNode value = field(parent, name);
+        if (!value.isArray()) {
+            throw new NotThisShape();
+        }
+        return value;
+    }
+
+    static String text(JsonNode parent, String name) {
+        return text(field(parent, name));
+    }
+
+    static String text(JsonNode value) {
+        if (value == null || !value.isTextual()) {
+            throw new NotThisShape();
+        }
+        return value.textValue();
+    }
+
+    static long number(JsonNode parent, String name) {
+        JsonNode value = field(parent, name);
+        if (!value.canConvertToLong() || !value.isIntegralNumber()) {
+            throw new NotThisShape();
+        }
+        return value.longValue();
+    }
+
+    static List<String> strings(JsonNode parent, String name) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode value : array(parent, name)) {
+            values.add(text(value));
+        }
+        return List.copyOf(values);
     }
 }

@@ -1,10 +1,8 @@
 package dev.pylayer.api;
 
 import dev.pylayer.index.DistributionFile;
-import dev.pylayer.index.ProjectListing;
 import dev.pylayer.name.PackageName;
 import dev.pylayer.resolve.DistributionCatalog;
-import dev.pylayer.wheel.CoreMetadata;
 import dev.pylayer.wheel.WheelFilename;
 import java.util.Optional;
 import java.util.Set;
@@ -18,34 +16,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * early, so a resolution that backtracks wastes one download per project at most; what is not chosen is never
  * awaited.
  */
-final class EarlyDownloads implements DistributionCatalog {
-    private final DistributionCatalog catalog;
+final class EarlyDownloads extends ForwardingCatalog {
     private final WheelDownloads downloads;
     private final Set<PackageName> started = ConcurrentHashMap.newKeySet();
 
     EarlyDownloads(DistributionCatalog catalog, WheelDownloads downloads) {
-        this.catalog = catalog;
+        super(catalog);
         this.downloads = downloads;
     }
 
     @Override
-    public ProjectListing listing(PackageName name) {
-        return catalog.listing(name);
-    }
-
-    @Override
-    public CoreMetadata metadata(DistributionFile file) {
-        return catalog.metadata(file);
-    }
-
-    @Override
-    public void prefetchListing(PackageName name) {
-        catalog.prefetchListing(name);
-    }
-
-    @Override
     public void prefetchMetadata(DistributionFile file) {
-        catalog.prefetchMetadata(file);
+        super.prefetchMetadata(file);
         Optional<WheelFilename> wheel = WheelFilename.tryParse(file.filename());
         if (wheel.isPresent() && started.add(wheel.get().name())) {
             downloads.startEarly(file);

@@ -231,7 +231,8 @@ public final class LayerBuild {
 
     /**
      * Whether a layer built before from the same wheels, target and options may be taken from the cache instead
-     * of being written again (default true; the copy's sha256 is checked). False always writes it.
+     * of being written again (default true: hard-linked while unchanged since stored, else copied with its sha256
+     * checked), and an unchanged resolution instead of resolving again. False always resolves and writes.
      */
     public LayerBuild reuseLayers(boolean value) {
         this.reuseLayers = value;
@@ -273,7 +274,7 @@ public final class LayerBuild {
             }
             SizeControl.Options sizeOptions = new SizeControl.Options(excludeRuntimeProvided, slim, slimStubs, excludes,
                     directUpload);
-            Optional<String> reuseKey = reuseLayers && !noCache
+            Optional<String> reuseKey = session.layersReusable()
                     ? LayerReuse.key(session, sizeOptions, unzippedLimit, zippedLimit, packages) : Optional.empty();
             Optional<BuildResult> reused = reuseKey.flatMap(key -> LayerReuse.reuse(session, key, resolution, output,
                     start, listener));

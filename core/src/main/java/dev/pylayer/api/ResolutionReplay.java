@@ -75,18 +75,17 @@ final class ResolutionReplay {
     }
 
     /** The catalog the resolver reads through, noting each listing it reads and whether all can be replayed. */
-    static final class Recording implements DistributionCatalog {
-        private final DistributionCatalog catalog;
+    static final class Recording extends ForwardingCatalog {
         private final Map<PackageName, ProjectListing> read = new ConcurrentHashMap<>();
         private final AtomicBoolean replayable = new AtomicBoolean(true);
 
         Recording(DistributionCatalog catalog) {
-            this.catalog = catalog;
+            super(catalog);
         }
 
         @Override
         public ProjectListing listing(PackageName name) {
-            ProjectListing listing = catalog.listing(name);
+            ProjectListing listing = super.listing(name);
             if (listing.files().stream().anyMatch(f -> f.filename().endsWith(".whl") && f.sha256().isEmpty())) {
                 replayable.set(false);
             }
@@ -99,17 +98,7 @@ final class ResolutionReplay {
             if (file.sha256().isEmpty()) {
                 replayable.set(false);
             }
-            return catalog.metadata(file);
-        }
-
-        @Override
-        public void prefetchListing(PackageName name) {
-            catalog.prefetchListing(name);
-        }
-
-        @Override
-        public void prefetchMetadata(DistributionFile file) {
-            catalog.prefetchMetadata(file);
+            return super.metadata(file);
         }
     }
 
@@ -172,7 +161,7 @@ final class ResolutionReplay {
     }
 
     static byte[] encode(Stored stored) {
-        ObjectNode root = CacheJson.SHARED.createObjectNode();
+        ObjectNode root = CacheJson.object();
         ObjectNode listings = root.putObject("listings");
         stored.listings().forEach((name, digest) -> listings.put(name.normalized(), digest));
         ArrayNode packages = root.putArray("packages");
@@ -186,16 +175,12 @@ final class ResolutionReplay {
         }
         ArrayNode warnings = root.putArray("warnings");
         stored.warnings().forEach(warnings::add);
-        try {
-            return CacheJson.SHARED.writeValueAsBytes(root);
-        } catch (IOException e) {
-            throw new IllegalStateException("a tree always serializes", e);
-        }
+        return CacheJson.bytes(root);
     }
 
     static Optional<Stored> decode(byte[] bytes) {
         try {
-            JsonNode root = CacheJson.SHARED.readTree(bytes);
+            JsonNode root = CacheJson.tree(bytes);
             Map<PackageName, String> listings = new LinkedHashMap<>();
             JsonNode read = root.get("listings");
             if (read == null || !read.isObject()) {
@@ -209,44 +194,26 @@ final class ResolutionReplay {
                 listings.put(PackageName.of(listing.getKey()), listing.getValue().textValue());
             }
             List<StoredPackage> packages = new ArrayList<>();
-            for (JsonNode p : array(root, "packages")) {
+            for (JsonNode p : CacheJson.array(root, "packages")) {
                 JsonNode requested = p.get("requested");
                 if (requested == null || !requested.isBoolean()) {
                     return Optional.empty();
                 }
                 Set<String> requiredBy = new LinkedHashSet<>();
-                for (JsonNode by : array(p, "requiredBy")) {
-                    requiredBy.add(by.isNull() ? null : text(by));
+                for (JsonNode by : CacheJson.array(p, "requiredBy")) {
+                    requiredBy.add(by.isNull() ? null : CacheJson.text(by));
                 }
                 Set<String> allowed = new LinkedHashSet<>();
-                for (JsonNode hash : array(p, "allowedHashes")) {
-                    allowed.add(text(hash));
+                for (JsonNode hash : CacheJson.array(p, "allowedHashes")) {
+                    allowed.add(CacheJson.text(hash));
                 }
-                packages.add(new StoredPackage(text(p.get("name")), text(p.get("version")), text(p.get("filename")),
-                        text(p.get("url")), requested.booleanValue(), allowed, requiredBy));
+                packages.add(new StoredPackage(CacheJson.text(p, "name"), CacheJson.text(p, "version"),
+                        CacheJson.text(p, "filename"), CacheJson.text(p, "url"), requested.booleanValue(), allowed,
+                        requiredBy));
             }
-            List<String> warnings = new ArrayList<>();
-            for (JsonNode warning : array(root, "warnings")) {
-                warnings.add(text(warning));
-            }
-            return Optional.of(new Stored(listings, packages, warnings));
+            return Optional.of(new Stored(listings, packages, CacheJson.strings(root, "warnings")));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // another format, or not written by us: resolve as if never stored
         }
-    }
-
-    private static JsonNode array(JsonNode parent, String name) {
-        JsonNode value = parent == null ? null : parent.get(name);
-        if (value == null || !value.isArray()) {
-            throw new IllegalArgumentException("no array " + name);
-        }
-        return value;
-    }
-
-    private static String text(JsonNode value) {
-        if (value == null || !value.isTextual()) {
-            throw new IllegalArgumentException("not text");
-        }
-        return value.textValue();
     }
 }

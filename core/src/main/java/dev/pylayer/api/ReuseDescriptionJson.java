@@ -1,5 +1,11 @@
 package dev.pylayer.api;
 
+import static dev.pylayer.api.CacheJson.array;
+import static dev.pylayer.api.CacheJson.field;
+import static dev.pylayer.api.CacheJson.number;
+import static dev.pylayer.api.CacheJson.strings;
+import static dev.pylayer.api.CacheJson.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,31 +28,27 @@ final class ReuseDescriptionJson {
     }
 
     static byte[] encode(LayerReuse.Description description) {
-        ObjectNode root = CacheJson.SHARED.createObjectNode();
+        ObjectNode root = CacheJson.object();
         LayerSummary layer = description.layer();
         root.putObject("layer").put("sha256", layer.sha256()).put("size", layer.size())
                 .put("uncompressedSize", layer.uncompressedSize()).put("files", layer.files());
-        strings(root.putArray("leftOut"), description.leftOut());
+        addAll(root.putArray("leftOut"), description.leftOut());
         ArrayNode rules = root.putArray("rules");
         for (Excluded.Rule rule : description.rules()) {
             rules.addObject().put("name", rule.name()).put("pattern", rule.pattern()).put("files", rule.files())
                     .put("bytes", rule.bytes());
         }
-        strings(root.putArray("warnings"), description.warnings());
-        strings(root.putArray("details"), description.details());
+        addAll(root.putArray("warnings"), description.warnings());
+        addAll(root.putArray("details"), description.details());
         ObjectNode sizes = root.putObject("wheelSizes");
         description.wheelSizes().forEach(sizes::put);
-        try {
-            return CacheJson.SHARED.writeValueAsBytes(root);
-        } catch (IOException e) {
-            throw new IllegalStateException("a tree always serializes", e);
-        }
+        return CacheJson.bytes(root);
     }
 
     /** The description, or empty when the bytes are not one (an entry of another format, or damaged). */
     static Optional<LayerReuse.Description> decode(byte[] bytes) {
         try {
-            JsonNode root = CacheJson.SHARED.readTree(bytes);
+            JsonNode root = CacheJson.tree(bytes);
             JsonNode layer = field(root, "layer");
             LayerSummary summary = new LayerSummary(text(layer, "sha256"), number(layer, "size"),
                     number(layer, "uncompressedSize"), Math.toIntExact(number(layer, "files")));
@@ -69,62 +71,12 @@ final class ReuseDescriptionJson {
             }
             return Optional.of(new LayerReuse.Description(summary, strings(root, "leftOut"), List.copyOf(rules),
                     strings(root, "warnings"), strings(root, "details"), Map.copyOf(sizes)));
-        } catch (IOException | NotThisShape | ArithmeticException e) {
+        } catch (IOException | CacheJson.NotThisShape | ArithmeticException e) {
             return Optional.empty();
         }
     }
 
-    private static void strings(ArrayNode array, List<String> values) {
+    private static void addAll(ArrayNode array, List<String> values) {
         values.forEach(array::add);
-    }
-
-    private static List<String> strings(JsonNode parent, String name) {
-        List<String> values = new ArrayList<>();
-        for (JsonNode value : array(parent, name)) {
-            if (!value.isTextual()) {
-                throw new NotThisShape();
-            }
-            values.add(value.textValue());
-        }
-        return List.copyOf(values);
-    }
-
-    private static JsonNode field(JsonNode parent, String name) {
-        JsonNode value = parent == null ? null : parent.get(name);
-        if (value == null || value.isNull()) {
-            throw new NotThisShape();
-        }
-        return value;
-    }
-
-    private static JsonNode array(JsonNode parent, String name) {
-        JsonNode value = field(parent, name);
-        if (!value.isArray()) {
-            throw new NotThisShape();
-        }
-        return value;
-    }
-
-    private static String text(JsonNode parent, String name) {
-        JsonNode value = field(parent, name);
-        if (!value.isTextual()) {
-            throw new NotThisShape();
-        }
-        return value.textValue();
-    }
-
-    private static long number(JsonNode parent, String name) {
-        JsonNode value = field(parent, name);
-        if (!value.canConvertToLong() || !value.isIntegralNumber()) {
-            throw new NotThisShape();
-        }
-        return value.longValue();
-    }
-
-    /** The JSON parsed but is not a description. */
-    private static final class NotThisShape extends RuntimeException {
-        NotThisShape() {
-            super(null, null, false, false);
-        }
     }
 }

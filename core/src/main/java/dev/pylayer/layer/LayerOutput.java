@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -33,10 +34,7 @@ public final class LayerOutput {
      * and the answer is {@code false}.
      */
     public static boolean copyChecked(Path zip, String expectedSha256, Path output) {
-        Path target = output.toAbsolutePath();
-        Path temp = temporaryBeside(target);
-        boolean done = false;
-        try {
+        return replaceWhole(output, temp -> {
             MessageDigest sha256 = sha256();
             try (InputStream in = Files.newInputStream(zip);
                     FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -50,13 +48,34 @@ public final class LayerOutput {
                     }
                 }
                 if (!HexFormat.of().formatHex(sha256.digest()).equals(expectedSha256)) {
-                    return false;
+                    return Optional.empty();
                 }
                 out.force(true);
             }
-            replace(temp, target);
-            done = true;
-            return true;
+            return Optional.of(Boolean.TRUE);
+        }).isPresent();
+    }
+
+    /** What is written to the temporary file; empty when it turned out wrong and must not replace the output. */
+    interface Contents<T> {
+        Optional<T> writeTo(Path temporary) throws IOException;
+    }
+
+    /**
+     * Replaces {@code output} whole with what {@code contents} writes to a new temporary file beside it, or leaves
+     * it as it was when the contents come back empty or anything fails; the temporary file never stays.
+     */
+    static <T> Optional<T> replaceWhole(Path output, Contents<T> contents) {
+        Path target = output.toAbsolutePath();
+        Path temp = temporaryBeside(target);
+        boolean done = false;
+        try {
+            Optional<T> result = contents.writeTo(temp);
+            if (result.isPresent()) {
+                replace(temp, target);
+                done = true;
+            }
+            return result;
         } catch (IOException e) {
             throw new LayerWriteException(output, e.toString(), e);
         } finally {

@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.zip.Deflater;
@@ -111,22 +112,11 @@ public final class LayerZipWriter {
 
     /** Writes the plan to {@code output}, atomically ({@link LayerOutput}). */
     public LayerFacts write(LayerPlan plan, Path output) {
-        Path target = output.toAbsolutePath();
-        Path temp = LayerOutput.temporaryBeside(target);
-        boolean done = false;
-        try {
+        return LayerOutput.replaceWhole(output, temp -> {
             LayerFacts facts = writeZip(plan, temp);
             beforeReplacing.run();
-            LayerOutput.replace(temp, target);
-            done = true;
-            return facts;
-        } catch (IOException e) {
-            throw new LayerWriteException(output, e.toString(), e);
-        } finally {
-            if (!done) {
-                LayerOutput.deleteQuietly(temp);
-            }
-        }
+            return Optional.of(facts);
+        }).orElseThrow();
     }
 
     private LayerFacts writeZip(LayerPlan plan, Path temp) throws IOException {
