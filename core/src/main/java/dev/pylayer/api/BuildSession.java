@@ -134,8 +134,8 @@ final class BuildSession implements AutoCloseable {
         long start = System.nanoTime();
         IndexCatalog catalog = new IndexCatalog(index, client, executor, inputs.target().markerEnvironment());
         LambdaTarget target = inputs.target();
-        Optional<ResolutionReplay.Stored> stored = replayKey.flatMap(key -> ResolutionReplay.load(cache, key));
         ListingHints.load(cache, hintKey).forEach(catalog::prefetchListing);
+        Optional<ResolutionReplay.Stored> stored = replayKey.flatMap(key -> ResolutionReplay.load(cache, key));
         Optional<Resolution> replayed = stored.flatMap(s -> ResolutionReplay.replay(s, catalog, target));
         if (replayed.isPresent()) {
             listener.onEvent(new BuildEvent.ResolutionReplayed(stored.get().listings().size()));

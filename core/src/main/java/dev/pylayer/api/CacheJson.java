@@ -1,37 +1,31 @@
 package dev.pylayer.api;
 
+import dev.pylayer.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * JSON trees of what builds keep in the cache (stored resolutions, layer descriptions), through one mapper made
- * when first used: Jackson's class set-up (date formats, locales) then runs after the command line's warm-up
- * thread has done most of it, not on the main thread as the build opens.
+ * JSON trees of what builds keep in the cache (stored resolutions, layer descriptions), read and written by
+ * {@link JsonTrees} (no {@code ObjectMapper}, whose set-up would be on a warm build's critical path), and the
+ * shape-checked readers of their fields.
  */
 final class CacheJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private CacheJson() {
     }
 
     static ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return JsonTrees.object();
     }
 
     static byte[] bytes(JsonNode tree) {
-        try {
-            return MAPPER.writeValueAsBytes(tree);
-        } catch (IOException e) {
-            throw new IllegalStateException("a tree always serializes", e);
-        }
+        return JsonTrees.write(tree);
     }
 
     static JsonNode tree(byte[] bytes) throws IOException {
-        return MAPPER.readTree(bytes);
+        return JsonTrees.read(bytes);
     }
 
     /** The JSON parsed but is not of the shape expected: the entry reads as none. */

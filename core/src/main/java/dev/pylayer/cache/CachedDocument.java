@@ -33,6 +33,17 @@ public record CachedDocument(String url, int status, byte[] body, Optional<Strin
         return etag.isPresent() || lastModified.isPresent();
     }
 
+    /**
+     * Whether storing {@code newer} in place of this copy would change nothing a later build reads: the same answer
+     * and validators, and no {@code max-age} on either, so that when each was fetched decides nothing. A warm build
+     * that fetches every listing again then writes none of them back.
+     */
+    public boolean sameStoredAnswer(CachedDocument newer) {
+        return maxAge.isEmpty() && newer.maxAge.isEmpty() && status == newer.status && url.equals(newer.url)
+                && java.util.Arrays.equals(body, newer.body) && contentType.equals(newer.contentType)
+                && etag.equals(newer.etag) && lastModified.equals(newer.lastModified);
+    }
+
     /** The same body, confirmed unchanged by the server at {@code when} (a 304), with the validators it sent. */
     public CachedDocument revalidated(Instant when, Optional<String> newEtag, Optional<String> newLastModified,
                                       Optional<Duration> newMaxAge) {

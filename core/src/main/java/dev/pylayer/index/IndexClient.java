@@ -1,6 +1,5 @@
 package dev.pylayer.index;
 
-import dev.pylayer.Futures;
 import dev.pylayer.Pylayer;
 import dev.pylayer.cache.ContentCache;
 import dev.pylayer.name.PackageName;
@@ -14,15 +13,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
@@ -45,7 +40,7 @@ public final class IndexClient implements AutoCloseable {
     private final Duration readTimeout;
     private final int maxConcurrentRequests;
     private final boolean offline;
-    private final CompletableFuture<OkHttpClient> okHttp;
+    private final HttpTransport transport;
     private final CredentialStore credentials;
     private final IndexHttp http;
     private final DistributionFetcher fetcher;
@@ -57,16 +52,13 @@ public final class IndexClient implements AutoCloseable {
         this.maxConcurrentRequests = builder.maxConcurrentRequests;
         this.offline = builder.offline;
         this.credentials = new CredentialStore(builder.netrc != null ? builder.netrc : Netrc.load());
-        // Building OkHttp's client sets up TLS (the JDK's trust store read and parsed, an SSL context): tens of
-        // milliseconds that overlap, on a thread of their own, what a build does before its first request.
-        this.okHttp = new CompletableFuture<>();
+        this.transport = new HttpTransport(this::configure, builder.tlsBase, builder.maxConcurrentRequests);
         if (!offline) {
-            Thread init = new Thread(this::okHttp, "pylayer-http-init");
-            init.setDaemon(true);
-            init.start();
+            // Overlaps, on a thread of its own, what a build does before its first request.
+            transport.prepare();
         }
         ContentCache cache = builder.cache != null ? builder.cache : ContentCache.openDefault();
-        this.http = new IndexHttp(this::okHttp, builder.retryPolicy, credentials, builder.maxConcurrentRequests,
+        this.http = new IndexHttp(transport, builder.retryPolicy, credentials, builder.maxConcurrentRequests,
                 builder.offline, cache, builder.clock);
         this.fetcher = new DistributionFetcher(http, builder.rangeReads, builder.rangeTail);
         AtomicInteger threads = new AtomicInteger();
@@ -77,40 +69,23 @@ public final class IndexClient implements AutoCloseable {
         });
     }
 
-    /** The OkHttp client, built by whichever thread asks first (the init thread, unless offline). */
-    private OkHttpClient okHttp() {
-        if (!okHttp.isDone()) {
-            synchronized (okHttp) {
-                if (!okHttp.isDone()) {
-                    try {
-                        okHttp.complete(newOkHttp());
-                    } catch (RuntimeException | Error e) {
-                        okHttp.completeExceptionally(e);
-                    }
-                }
-            }
-        }
-        return Futures.join(okHttp);
-    }
-
-    /** OkHttp's classes and TLS set-up, made once per JVM and shared by every client (see {@link #warmUp}). */
-    private static final CompletableFuture<OkHttpClient> BASE = new CompletableFuture<>();
     private static final AtomicBoolean WARMING = new AtomicBoolean();
 
     /**
-     * Starts, on a thread of its own, the set-up that the first request of any client would otherwise wait for:
-     * OkHttp's classes and TLS (the JDK's trust store read and parsed, an SSL context) and the JSON parser of
-     * index documents. A command line calls it first thing, so that this overlaps its own start-up; clients made
-     * later share what it built. Does nothing the second time, and never fails: what it could not do is done
-     * again, and reported, where it is needed.
+     * Starts, on threads of their own, the set-up that the first request of any client would otherwise wait for:
+     * OkHttp's classes, its TLS when {@code tls} (the JDK's trust store read and parsed, an SSL context: worth
+     * skipping when every index is plain http) and the JSON parser of index documents. A command line calls it
+     * first thing, so that this overlaps its own start-up; clients made later share what it built. Does nothing the
+     * second time, and never fails: what it could not do is done again, and reported, where it is needed. A wrong
+     * guess of {@code tls} costs time, never correctness: TLS is set up when an https URL is met.
      */
-    public static void warmUp() {
+    public static void warmUp(boolean tls) {
         if (!WARMING.compareAndSet(false, true)) {
             return;
         }
+        HttpTransport.warmUp(tls);
         Thread thread = new Thread(() -> {
             try {
-                base();
                 JsonApiDocument.listing(PackageName.of("warm-up"), WARM_UP_DOCUMENT,
                         "https://index.invalid/pypi/warm-up/json", "warm-up");
             } catch (RuntimeException | Error ignored) {
@@ -127,29 +102,11 @@ public final class IndexClient implements AutoCloseable {
             + "0".repeat(64) + "\"}, \"requires_python\": \">=3.8\", \"yanked\": false, \"size\": 1, "
             + "\"upload_time_iso_8601\": \"2024-01-01T00:00:00.000000Z\"}]}}").getBytes(StandardCharsets.UTF_8);
 
-    private static OkHttpClient base() {
-        if (!BASE.isDone()) {
-            synchronized (BASE) {
-                if (!BASE.isDone()) {
-                    try {
-                        BASE.complete(new OkHttpClient());
-                    } catch (RuntimeException | Error e) {
-                        BASE.completeExceptionally(e);
-                    }
-                }
-            }
-        }
-        return Futures.join(BASE);
-    }
-
-    private OkHttpClient newOkHttp() {
-        // Derived from the shared base: its TLS set-up is reused; dispatcher and connections are this client's.
-        return base().newBuilder()
-                .dispatcher(new Dispatcher())
-                .connectTimeout(connectTimeout)
+    /** This client's settings on an OkHttp client derived from a shared base (whose set-up it reuses). */
+    private OkHttpClient.Builder configure(OkHttpClient.Builder base) {
+        return base.connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
                 .writeTimeout(readTimeout)
-                .connectionPool(new ConnectionPool(maxConcurrentRequests, 5, TimeUnit.MINUTES))
                 .addInterceptor(chain -> {
                     Request request = chain.request();
                     Request.Builder decorated = request.newBuilder().header("User-Agent", Pylayer.userAgent());
@@ -158,8 +115,7 @@ public final class IndexClient implements AutoCloseable {
                                 okhttp3.Credentials.basic(found.username(), found.password(), StandardCharsets.UTF_8)));
                     }
                     return chain.proceed(decorated.build());
-                })
-                .build();
+                });
     }
 
     public static Builder builder() {
@@ -186,6 +142,7 @@ public final class IndexClient implements AutoCloseable {
     public PackageIndex index(String url) {
         IndexUrl parsed = IndexUrl.parse(url);
         credentials.register(parsed);
+        expect(parsed);
         boolean simple = parsed.lastSegment().equals("simple");
         if (parsed.isFile()) {
             if (!simple) {
@@ -201,10 +158,18 @@ public final class IndexClient implements AutoCloseable {
         return simple ? new SimpleIndex(parsed, http) : new JsonApiIndex(parsed, http);
     }
 
+    /** An https index will be asked: its TLS set-up starts now, beside what comes before the first request. */
+    private void expect(IndexUrl url) {
+        if (!offline && url.url().startsWith("https:")) {
+            transport.prepareTls();
+        }
+    }
+
     /** A {@code --find-links} location: a folder of distributions or an HTML page of links. */
     public PackageIndex findLinks(String location) {
         IndexUrl parsed = IndexUrl.parse(location);
         credentials.register(parsed);
+        expect(parsed);
         if (parsed.isFile() && !Files.exists(parsed.path())) {
             throw new InvalidIndexUrlException(parsed.displayUrl(), "does not exist",
                     List.of("`--find-links` takes an existing folder of wheels or the URL of a page of links"));
@@ -239,6 +204,11 @@ public final class IndexClient implements AutoCloseable {
         return wheel(file, Set.of(), bytes -> { });
     }
 
+    /** Whether this client's TLS is set up (tests: only https URLs set it up). */
+    boolean tlsSetUp() {
+        return transport.tlsReady();
+    }
+
     public ContentCache cache() {
         return http.cache();
     }
@@ -251,11 +221,7 @@ public final class IndexClient implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
-        if (!offline) {
-            OkHttpClient client = okHttp();
-            client.dispatcher().executorService().shutdown();
-            client.connectionPool().evictAll();
-        }
+        transport.close();
     }
 
     /** Settings; every one has a default suited to a command-line build. */
@@ -270,6 +236,7 @@ public final class IndexClient implements AutoCloseable {
         private boolean rangeReads = true;
         private int rangeTail = HttpRangeChannel.DEFAULT_TAIL;
         private Clock clock = Clock.systemUTC();
+        private OkHttpClient tlsBase;
 
         private Builder() {
         }
@@ -332,6 +299,12 @@ public final class IndexClient implements AutoCloseable {
                 throw new IllegalArgumentException("the tail must hold at least an end-of-central-directory record");
             }
             this.rangeTail = bytes;
+            return this;
+        }
+
+        /** The client whose TLS set-up https requests use (tests: one that trusts their own server). */
+        Builder tlsBase(OkHttpClient value) {
+            this.tlsBase = Objects.requireNonNull(value);
             return this;
         }
 

@@ -18,10 +18,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import okhttp3.OkHttpClient;
+import okhttp3.Call;
 import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -46,7 +45,7 @@ final class IndexHttp {
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age=\"?(\\d+)\"?");
     private static final long MAX_DOCUMENT_BYTES = 256L << 20;
 
-    private final Supplier<OkHttpClient> client;
+    private final Call.Factory client;
     private final RetryPolicy retry;
     private final CredentialStore credentials;
     private final Semaphore permits;
@@ -55,13 +54,8 @@ final class IndexHttp {
     private final ContentCache cache;
     private final Clock clock;
 
-    IndexHttp(OkHttpClient client, RetryPolicy retry, CredentialStore credentials, int maxConcurrentRequests,
-              boolean offline, ContentCache cache, Clock clock) {
-        this(() -> client, retry, credentials, maxConcurrentRequests, offline, cache, clock);
-    }
-
-    /** {@code client} is asked for on each request (it may still be being built on another thread). */
-    IndexHttp(Supplier<OkHttpClient> client, RetryPolicy retry, CredentialStore credentials, int maxConcurrentRequests,
+    /** {@code client} is asked for each request's call (a {@link HttpTransport} picks the client by scheme). */
+    IndexHttp(Call.Factory client, RetryPolicy retry, CredentialStore credentials, int maxConcurrentRequests,
               boolean offline, ContentCache cache, Clock clock) {
         this.client = client;
         this.retry = retry;
@@ -98,6 +92,7 @@ final class IndexHttp {
         if (offline) {
             throw new OfflineException(what, IndexUrl.mask(url));
         }
+        CachedDocument stored = cached.orElse(null);
         Request.Builder request = new Request.Builder().url(url).header("Accept", accept);
         CachedDocument previous = cached.filter(CachedDocument::hasValidators).orElse(null);
         if (previous != null) {
@@ -124,7 +119,9 @@ final class IndexHttp {
                 throw unexpected(response);
             }
             T parsed = parser.apply(document);
-            cache.putDocument(key, document);
+            if (stored == null || !stored.sameStoredAnswer(document)) {
+                cache.putDocument(key, document);
+            }
             return parsed;
         });
     }
@@ -182,7 +179,7 @@ final class IndexHttp {
             HostPermits host = hostPermits(request.url());
             boolean hostPermit = host.acquire();
             acquire();
-            try (Response response = client.get().newCall(request).execute()) {
+            try (Response response = client.newCall(request).execute()) {
                 if (response.protocol() == Protocol.HTTP_2 || response.protocol() == Protocol.H2_PRIOR_KNOWLEDGE) {
                     host.multiplexed = true;
                 }

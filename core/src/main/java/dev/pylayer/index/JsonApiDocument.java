@@ -1,8 +1,8 @@
 package dev.pylayer.index;
 
+import dev.pylayer.json.JsonTrees;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pylayer.name.PackageName;
 import java.io.IOException;
 import java.time.Instant;
@@ -25,7 +25,6 @@ final class JsonApiDocument {
     static final String WHAT = "PyPI JSON API project document";
     /** PyPI's file host serves PEP 658 metadata for every wheel, though the JSON API does not say so. */
     private static final String PYPI_FILE_HOST = "files.pythonhosted.org";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonApiDocument() {
     }
@@ -51,7 +50,7 @@ final class JsonApiDocument {
     private static JsonNode tree(byte[] body) {
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = JsonTrees.read(body);
         } catch (JsonProcessingException e) {
             throw new MalformedDocumentException(WHAT, e.getOriginalMessage(), e);
         } catch (IOException e) {

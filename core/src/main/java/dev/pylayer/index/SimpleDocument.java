@@ -1,7 +1,7 @@
 package dev.pylayer.index;
 
+import dev.pylayer.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,6 @@ final class SimpleDocument {
     static final String WHAT = "PEP 503/691 project page";
     /** Preference order of PEP 691 §"Version + Format Selection", with HTML for indexes that predate it. */
     static final String ACCEPT = "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.01";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SimpleDocument() {
     }
@@ -41,7 +40,7 @@ final class SimpleDocument {
     static List<DistributionFile> parseJson(byte[] body, String pageUrl, String index) {
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = JsonTrees.read(body);
         } catch (IOException e) {
             throw new MalformedDocumentException(WHAT, "invalid JSON: " + e.getMessage(), e);
         }

@@ -1,7 +1,7 @@
 package dev.pylayer.inspect;
 
+import dev.pylayer.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pylayer.elf.ElfClass;
@@ -29,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * by the wheel's digest ({@link #toJson}, {@link #fromJson}) and a later build needs no inflating at all.
  */
 public final class WheelFacts {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The format's name; a change in what is kept gets a new one, and old entries are simply not found. */
     public static final String FORMAT = "wheel-facts-1";
 
@@ -103,7 +102,7 @@ public final class WheelFacts {
     }
 
     public byte[] toJson() {
-        ObjectNode root = JSON.createObjectNode().put("format", FORMAT);
+        ObjectNode root = JsonTrees.object().put("format", FORMAT);
         ObjectNode files = root.putObject("entries");
         for (Map.Entry<String, LayerEntry> item : new TreeMap<>(entries).entrySet()) {
             LayerEntry entry = item.getValue();
@@ -115,17 +114,13 @@ public final class WheelFacts {
                 node.put("content", Base64.getEncoder().encodeToString(content));
             }
         }
-        try {
-            return JSON.writeValueAsBytes(root);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonTrees.write(root);
     }
 
     /** The facts written by {@link #toJson}, or empty when the bytes are not such facts (another format, damage). */
     public static Optional<WheelFacts> fromJson(byte[] json) {
         try {
-            JsonNode root = JSON.readTree(json);
+            JsonNode root = JsonTrees.read(json);
             if (!FORMAT.equals(root.path("format").asText())) {
                 return Optional.empty();
             }
@@ -149,7 +144,7 @@ public final class WheelFacts {
     }
 
     private static ObjectNode elfJson(ElfFile elf) {
-        ObjectNode node = JSON.createObjectNode()
+        ObjectNode node = JsonTrees.object()
                 .put("class", elf.elfClass().name())
                 .put("order", elf.byteOrder() == ByteOrder.BIG_ENDIAN ? "big" : "little")
                 .put("type", elf.type().name())

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +53,39 @@ class RevalidationTest {
         list(TestClients.builder(cacheDir), index.jsonApiUrl(), "demo");
         index.add(WheelBuilder.wheel("demo", "2.0"));
         assertEquals(2, list(TestClients.builder(cacheDir), index.jsonApiUrl(), "demo").size());
+    }
+
+    @Test
+    void anUnchangedAnswerIsNotWrittenBackButAChangedOneIs() throws java.io.IOException {
+        list(TestClients.builder(cacheDir), index.jsonApiUrl(), "demo");
+        Object stored = storedDocumentIdentity();
+        list(TestClients.builder(cacheDir), index.jsonApiUrl(), "demo");
+        assertEquals(stored, storedDocumentIdentity(), "the same answer was written to the cache again");
+        index.add(WheelBuilder.wheel("demo", "2.0"));
+        list(TestClients.builder(cacheDir), index.jsonApiUrl(), "demo");
+        assertNotEquals(stored, storedDocumentIdentity(), "a changed answer was not stored");
+    }
+
+    @Test
+    void anAnswerWithMaxAgeIsWrittenBackToRestartItsFreshness() throws java.io.IOException {
+        index.server().stubFor(get(urlPathEqualTo("/simple/fresh/")).atPriority(1).willReturn(aResponse()
+                .withHeader("Content-Type", "text/html").withHeader("Cache-Control", "max-age=0")
+                .withBody("<html><body><a href=\"/files/fresh-1.0.tar.gz\">fresh</a></body></html>")));
+        list(TestClients.builder(cacheDir), index.simpleUrl(), "fresh");
+        Object stored = storedDocumentIdentity();
+        list(TestClients.builder(cacheDir), index.simpleUrl(), "fresh");
+        assertNotEquals(stored, storedDocumentIdentity());
+    }
+
+    /** The one cached document's file identity (inode on POSIX): entries are replaced by rename, never edited. */
+    private Object storedDocumentIdentity() throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(cacheDir.resolve("documents"))) {
+            List<Path> documents = files.filter(java.nio.file.Files::isRegularFile).toList();
+            assertEquals(1, documents.size(), documents.toString());
+            var attributes = java.nio.file.Files.readAttributes(documents.get(0),
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            return attributes.fileKey() != null ? attributes.fileKey() : attributes.lastModifiedTime();
+        }
     }
 
     @Test

@@ -16,8 +16,8 @@ class SharedSetUpTest {
 
     @Test
     void closingOneClientLeavesAnotherWorking() {
-        IndexClient.warmUp();
-        IndexClient.warmUp();
+        IndexClient.warmUp(true);
+        IndexClient.warmUp(true);
         try (FakeIndex index = FakeIndex.start()) {
             index.add(WheelBuilder.wheel("demo", "1.0"));
             IndexClient first = TestClients.client(dir.resolve("a"));
