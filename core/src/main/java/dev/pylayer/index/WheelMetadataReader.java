@@ -1,6 +1,9 @@
 package dev.pylayer.index;
 
 import dev.pylayer.name.PackageName;
+import dev.pylayer.zip.CentralRecord;
+import dev.pylayer.zip.ZipCentralDirectory;
+import dev.pylayer.zip.ZipWindow;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
@@ -26,15 +29,11 @@ import java.util.zip.Inflater;
 final class WheelMetadataReader {
     /** METADATA is text of a few kilobytes; anything past this is refused rather than inflated. */
     static final int MAX_METADATA_BYTES = 16 << 20;
-    private static final int CENTRAL_SIGNATURE = 0x02014b50;
     private static final int LOCAL_SIGNATURE = 0x04034b50;
-    private static final int CENTRAL_SIZE = 46;
     private static final int LOCAL_SIZE = 30;
     private static final int STORED = 0;
     private static final int DEFLATED = 8;
     private static final int ENCRYPTED = 1;
-    private static final long ZIP64_MAGIC = 0xffffffffL;
-    private static final int ZIP64_EXTRA = 0x0001;
     /** Deflate cannot expand more than 1,032 to one (RFC 1951 longest match per bit): a larger claim is a lie. */
     private static final int MAX_DEFLATE_RATIO = 1032;
     private static final byte[] SUFFIX = ".dist-info/METADATA".getBytes(StandardCharsets.US_ASCII);
@@ -48,7 +47,7 @@ final class WheelMetadataReader {
      */
     static byte[] read(SeekableByteChannel channel, String filename) throws IOException, MissingMetadata {
         try (channel) {
-            ZipCentralDirectory directory = ZipCentralDirectory.read(channel);
+            ZipCentralDirectory directory = ZipCentralDirectory.read(channel, HttpRangeChannel.DEFAULT_TAIL);
             long record = choose(directory, filename);
             return CentralEntry.of(directory, record).read(channel, directory);
         }
@@ -73,15 +72,9 @@ final class WheelMetadataReader {
         long[] candidates = null;
         // The record count of the end record is not trusted: as Python's zipfile, the directory's bytes decide.
         while (at < stop) {
-            if (stop - at < CENTRAL_SIZE || ZipWindow.u32(bytes, at) != CENTRAL_SIGNATURE) {
-                throw new IOException("no central directory record at byte " + (window.start() + at));
-            }
+            int next = window.index(CentralRecord.end(window, window.start() + at, window.start() + stop));
             int nameLength = ZipWindow.u16(bytes, at + 28);
-            int next = at + CENTRAL_SIZE + nameLength + ZipWindow.u16(bytes, at + 30) + ZipWindow.u16(bytes, at + 32);
-            if (next > stop) {
-                throw new IOException("the central directory record at byte " + (window.start() + at) + " runs past the directory");
-            }
-            if (isRootMetadata(bytes, at + CENTRAL_SIZE, nameLength)) {
+            if (isRootMetadata(bytes, at + CentralRecord.SIZE, nameLength)) {
                 if (count == 0) {
                     first = window.start() + at;
                 } else {
@@ -106,7 +99,7 @@ final class WheelMetadataReader {
         String project = dash > 0 ? PackageName.normalize(filename.substring(0, dash)) : "";
         for (int i = 0; i < count; i++) {
             int record = window.index(candidates[i]);
-            String folder = new String(bytes, record + CENTRAL_SIZE, ZipWindow.u16(bytes, record + 28) - SUFFIX.length,
+            String folder = new String(bytes, record + CentralRecord.SIZE, ZipWindow.u16(bytes, record + 28) - SUFFIX.length,
                     StandardCharsets.UTF_8);
             int folderDash = folder.indexOf('-');
             String folderProject = folderDash > 0 ? folder.substring(0, folderDash) : folder;
@@ -133,55 +126,9 @@ final class WheelMetadataReader {
     /** The fields of the chosen central record, Zip64 extra applied (APPNOTE 4.5.3). */
     private record CentralEntry(int flags, int method, long crc, long compressed, long size, long local, byte[] name) {
         static CentralEntry of(ZipCentralDirectory directory, long record) throws IOException {
-            ZipWindow window = directory.window();
-            int nameLength = window.u16(record + 28);
-            long compressed = window.u32(record + 20);
-            long size = window.u32(record + 24);
-            long local = window.u32(record + 42);
-            long extra = record + CENTRAL_SIZE + nameLength;
-            long extraEnd = extra + window.u16(record + 30);
-            if (size == ZIP64_MAGIC || compressed == ZIP64_MAGIC || local == ZIP64_MAGIC) {
-                long field = zip64Extra(window, extra, extraEnd);
-                long fieldsEnd = field + window.u16(field - 2);
-                // Only the fields whose 32-bit value is the magic are present, in this order.
-                if (size == ZIP64_MAGIC) {
-                    size = zip64Field(window, field, fieldsEnd);
-                    field += 8;
-                }
-                if (compressed == ZIP64_MAGIC) {
-                    compressed = zip64Field(window, field, fieldsEnd);
-                    field += 8;
-                }
-                if (local == ZIP64_MAGIC) {
-                    local = zip64Field(window, field, fieldsEnd);
-                }
-            }
-            int at = window.index(record + CENTRAL_SIZE);
-            return new CentralEntry(window.u16(record + 8), window.u16(record + 10), window.u32(record + 16), compressed, size,
-                    local, Arrays.copyOfRange(window.bytes(), at, at + nameLength));
-        }
-
-        private static long zip64Extra(ZipWindow window, long at, long end) throws IOException {
-            while (end - at >= 4) {
-                int id = window.u16(at);
-                long next = at + 4 + window.u16(at + 2);
-                if (next > end) {
-                    break;
-                }
-                if (id == ZIP64_EXTRA) {
-                    return at + 4;
-                }
-                at = next;
-            }
-            throw new IOException("METADATA's central record needs a Zip64 extra field and has none");
-        }
-
-        private static long zip64Field(ZipWindow window, long at, long end) throws IOException {
-            long value = at + 8 <= end ? window.u64(at) : -1;
-            if (value < 0) {
-                throw new IOException("METADATA's Zip64 extra field is too short or out of range");
-            }
-            return value;
+            CentralRecord central = CentralRecord.at(directory.window(), record);
+            return new CentralEntry(central.flags(), central.method(), central.crc(), central.compressedSize(),
+                    central.size(), central.localHeaderOffset(), central.name());
         }
 
         /** The entry's bytes: its local header, then its data, stored or deflated. */

@@ -2,17 +2,16 @@ package dev.pylayer.wheel;
 
 import dev.pylayer.name.PackageName;
 import dev.pylayer.runtime.LambdaLimits;
+import dev.pylayer.zip.CentralRecord;
+import dev.pylayer.zip.ZipReader;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,8 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * A wheel opened for installing, read from its central directory (random access, nothing inflated up front).
@@ -50,10 +47,10 @@ public final class WheelArchive implements Closeable {
 
     private final Path path;
     private final WheelFilename filename;
-    private final ZipFile zip;
+    private final ZipReader zip;
     private final List<WheelEntry> entries;
     private final Map<String, WheelEntry> byName;
-    private final Map<String, ZipArchiveEntry> zipEntries;
+    private final Map<String, CentralRecord> zipEntries;
     private final long declaredSize;
     private final String distInfo;
     private final WheelInfo wheelInfo;
@@ -61,22 +58,21 @@ public final class WheelArchive implements Closeable {
     private final Record record;
     private EntryPoints entryPoints;
 
-    private WheelArchive(Path path, WheelFilename filename, ZipFile zip, long budget) {
+    private WheelArchive(Path path, WheelFilename filename, ZipReader zip, long budget) {
         this.path = path;
         this.filename = filename;
         this.zip = zip;
         List<WheelEntry> files = new ArrayList<>();
         Map<String, WheelEntry> names = new HashMap<>();
-        Map<String, ZipArchiveEntry> raw = new HashMap<>();
+        Map<String, CentralRecord> raw = new HashMap<>();
         Set<String> seen = new LinkedHashSet<>();
         long total = 0;
         WheelEntry largest = null;
-        for (Enumeration<ZipArchiveEntry> all = zip.getEntries(); all.hasMoreElements(); ) {
-            ZipArchiveEntry zipEntry = all.nextElement();
-            String name = zipEntry.getName();
+        for (CentralRecord zipEntry : zip.records()) {
+            String name = zipEntry.nameText();
             EntryPath.check(name(), name);
             boolean first = seen.add(name);
-            WheelEntry entry = describe(zipEntry);
+            WheelEntry entry = describe(zipEntry, name);
             if (name.endsWith("/")) {
                 continue;
             }
@@ -125,23 +121,17 @@ public final class WheelArchive implements Closeable {
      */
     public static WheelArchive open(Path file, WheelFilename filename, long budget) {
         Objects.requireNonNull(filename, "filename");
-        ZipFile zip;
-        SeekableByteChannel channel = null;
+        ZipReader zip;
         try {
-            // Our channel, closed on any failure: Commons Compress 1.28 leaves a file it opened itself open when
-            // the central directory is unreadable, and a long run of damaged wheels then runs out of file handles.
-            channel = Files.newByteChannel(file);
-            zip = ZipFile.builder().setSeekableByteChannel(channel).setCharset(StandardCharsets.UTF_8)
-                    .setUseUnicodeExtraFields(false).get();
+            zip = ZipReader.open(file);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(channel);
-            String why = (e.getCause() != null ? e.getCause() : e).getMessage(); // not "Error reading Zip content from …"
-            throw new InvalidWheelException(filename.filename(), null, "it is not a readable zip archive (" + why + ")", e);
+            throw new InvalidWheelException(filename.filename(), null, "it is not a readable zip archive ("
+                    + e.getMessage() + ")", e);
         }
         try {
             return new WheelArchive(file, filename, zip, budget);
         } catch (RuntimeException e) {
-            ZipFile.closeQuietly(zip);
+            closeQuietly(zip);
             throw e;
         }
     }
@@ -157,9 +147,8 @@ public final class WheelArchive implements Closeable {
         }
     }
 
-    private WheelEntry describe(ZipArchiveEntry zipEntry) {
-        String name = zipEntry.getName();
-        int mode = (int) ((zipEntry.getExternalAttributes() >> 16) & 0xffff);
+    private WheelEntry describe(CentralRecord zipEntry, String name) {
+        int mode = zipEntry.unixMode();
         int type = mode & 0170000;
         if (type == 0120000) {
             throw new UnsafeWheelEntryException(name(), name, UnsafeWheelEntryException.Reason.SYMLINK);
@@ -167,16 +156,16 @@ public final class WheelArchive implements Closeable {
         if (type != 0 && type != 0100000 && type != 0040000) {
             throw new UnsafeWheelEntryException(name(), name, UnsafeWheelEntryException.Reason.SPECIAL_FILE);
         }
-        if (zipEntry.getGeneralPurposeBit().usesEncryption()) {
+        if (zipEntry.encrypted()) {
             throw new InvalidWheelException(name(), name, "it is encrypted");
         }
-        int method = zipEntry.getMethod();
+        int method = zipEntry.method();
         if (method != WheelEntry.STORED && method != WheelEntry.DEFLATED) {
             throw new InvalidWheelException(name(), name, "it uses zip compression method " + method
                     + "; pylayer copies only stored and deflated entries");
         }
-        long size = zipEntry.getSize();
-        long compressed = zipEntry.getCompressedSize();
+        long size = zipEntry.size();
+        long compressed = zipEntry.compressedSize();
         if (size < 0 || compressed < 0) {
             throw new InvalidWheelException(name(), name, "the central directory does not give its sizes");
         }
@@ -184,7 +173,7 @@ public final class WheelArchive implements Closeable {
             throw new InvalidWheelException(name(), name, "it is stored uncompressed but declares "
                     + size + " bytes and " + compressed + " stored bytes");
         }
-        return new WheelEntry(name, method, compressed, size, zipEntry.getCrc(), mode);
+        return new WheelEntry(name, method, compressed, size, zipEntry.crc(), mode);
     }
 
     private String findDistInfo(Set<String> names) {
@@ -289,8 +278,8 @@ public final class WheelArchive implements Closeable {
 
     /** The inflated content of a file entry, checked against its declared size, CRC and RECORD hash as it is read. */
     public InputStream open(WheelEntry entry) throws IOException {
-        ZipArchiveEntry zipEntry = zipEntry(entry);
-        return CheckedEntryStreams.inflated(stream(entry, () -> zip.getInputStream(zipEntry)), verifier(entry), name(), entry);
+        CentralRecord zipEntry = zipEntry(entry);
+        return CheckedEntryStreams.inflated(stream(entry, () -> zip.inflated(zipEntry)), verifier(entry), name(), entry);
     }
 
     /**
@@ -307,8 +296,8 @@ public final class WheelArchive implements Closeable {
      * ({@link ContentSink#finish} once they all passed).
      */
     public InputStream openRawChecked(WheelEntry entry, ContentSink sink) throws IOException {
-        ZipArchiveEntry zipEntry = zipEntry(entry);
-        return CheckedEntryStreams.raw(stream(entry, () -> zip.getRawInputStream(zipEntry)), entry, verifier(entry), name(),
+        CentralRecord zipEntry = zipEntry(entry);
+        return CheckedEntryStreams.raw(stream(entry, () -> zip.raw(zipEntry)), entry, verifier(entry), name(),
                 java.util.Objects.requireNonNull(sink, "sink"));
     }
 
@@ -328,8 +317,8 @@ public final class WheelArchive implements Closeable {
 
     /** The stored bytes of a file entry, unchecked but for read failures, which name the wheel. */
     public InputStream openRaw(WheelEntry entry) throws IOException {
-        ZipArchiveEntry zipEntry = zipEntry(entry);
-        return CheckedEntryStreams.failingAsInvalid(stream(entry, () -> zip.getRawInputStream(zipEntry)), name(), entry);
+        CentralRecord zipEntry = zipEntry(entry);
+        return CheckedEntryStreams.failingAsInvalid(stream(entry, () -> zip.raw(zipEntry)), name(), entry);
     }
 
     private interface StreamOpener {
@@ -357,8 +346,8 @@ public final class WheelArchive implements Closeable {
         return new EntryVerifier(name(), entry, recordHash(entry));
     }
 
-    private ZipArchiveEntry zipEntry(WheelEntry entry) {
-        ZipArchiveEntry zipEntry = zipEntries.get(entry.name());
+    private CentralRecord zipEntry(WheelEntry entry) {
+        CentralRecord zipEntry = zipEntries.get(entry.name());
         if (zipEntry == null || !byName.get(entry.name()).equals(entry)) {
             throw new IllegalArgumentException("`" + entry.name() + "` is not an entry of " + name());
         }
@@ -430,7 +419,7 @@ public final class WheelArchive implements Closeable {
     /** Closes the archive; a failure to close a file only read from is of no consequence and is not reported. */
     @Override
     public void close() {
-        ZipFile.closeQuietly(zip);
+        closeQuietly(zip);
     }
 
     @Override

@@ -65,6 +65,20 @@ public final class RealTools {
         return executable("python3.11");
     }
 
+    /**
+     * The folders of real wheels the mirror serves (pip's configured find-links folders and the files of its
+     * {@code file://} indexes), as {@code pypi-mirror.py --list-dirs} names them; empty when there is no mirror.
+     */
+    public static java.util.List<Path> wheelFolders() {
+        if (skipReason().isPresent()) {
+            return List.of();
+        }
+        String output = Commands.run(new ProcessBuilder("python3", mirrorScript().get().toString(), "--list-dirs"),
+                java.time.Duration.ofMinutes(1));
+        return output.lines().map(String::strip).filter(line -> !line.isEmpty()).map(Path::of)
+                .filter(Files::isDirectory).toList();
+    }
+
     /** Why the real-index integration tests cannot run here, or empty when they can. */
     public static Optional<String> skipReason() {
         if (mirrorScript().isEmpty()) {

@@ -1,4 +1,4 @@
-package dev.pylayer.index;
+package dev.pylayer.zip;
 
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
@@ -13,33 +13,38 @@ import java.nio.channels.SeekableByteChannel;
  * @param offset where the directory starts in the file
  * @param length its size in bytes
  */
-record ZipCentralDirectory(ZipWindow tail, ZipWindow window, long offset, int length) {
-    static final int END_SIGNATURE = 0x06054b50;
-    static final int ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
-    static final int ZIP64_END_SIGNATURE = 0x06064b50;
-    static final int END_SIZE = 22;
-    static final int ZIP64_LOCATOR_SIZE = 20;
-    static final int ZIP64_END_SIZE = 56;
+public record ZipCentralDirectory(ZipWindow tail, ZipWindow window, long offset, int length) {
+    public static final int END_SIGNATURE = 0x06054b50;
+    public static final int ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+    public static final int ZIP64_END_SIGNATURE = 0x06064b50;
+    public static final int END_SIZE = 22;
+    public static final int ZIP64_LOCATOR_SIZE = 20;
+    public static final int ZIP64_END_SIZE = 56;
     /** The archive comment is at most 65,535 bytes, so the end record starts within this many bytes of the end. */
-    static final int END_SEARCH = END_SIZE + 0xffff;
-    /**
-     * The end search needs {@link #END_SEARCH} bytes and the Zip64 records before it; reading as much as
-     * {@link HttpRangeChannel} fetches first costs no request and finds most wheels' directory in the same bytes.
-     */
-    static final int TAIL = Math.max(END_SEARCH + ZIP64_LOCATOR_SIZE + ZIP64_END_SIZE, HttpRangeChannel.DEFAULT_TAIL);
+    public static final int END_SEARCH = END_SIZE + 0xffff;
+    /** The end search needs {@link #END_SEARCH} bytes and the Zip64 records before it. */
+    public static final int MIN_TAIL = END_SEARCH + ZIP64_LOCATOR_SIZE + ZIP64_END_SIZE;
     /** A wheel's directory holds tens of thousands of entries at most (~2 MB); past this it is refused, not read. */
-    static final int MAX_BYTES = 64 << 20;
+    public static final int MAX_BYTES = 64 << 20;
     /**
      * How far before the directory to read with it when it is not in the tail already: wheel builders write the
      * dist-info folder last (RECORD at the very end), and RECORD is about the directory's size, so METADATA
      * usually comes in the same read, for {@link HttpRangeChannel} the same request.
      */
-    static final int MAX_LOOK_BEHIND = 1 << 20;
+    public static final int MAX_LOOK_BEHIND = 1 << 20;
 
     /** Reads the end records from the last bytes of {@code channel}, then the directory. */
-    static ZipCentralDirectory read(SeekableByteChannel channel) throws IOException {
+    public static ZipCentralDirectory read(SeekableByteChannel channel) throws IOException {
+        return read(channel, MIN_TAIL);
+    }
+
+    /**
+     * Like {@link #read(SeekableByteChannel)}, reading at least {@code minimumTail} bytes first: a channel whose first read
+     * costs a request (an HTTP range read) finds most wheels' directory in the same bytes.
+     */
+    public static ZipCentralDirectory read(SeekableByteChannel channel, int minimumTail) throws IOException {
         long size = channel.size();
-        int tailLength = (int) Math.min(size, TAIL);
+        int tailLength = (int) Math.min(size, Math.max(minimumTail, MIN_TAIL));
         ZipWindow tail = ZipWindow.read(channel, size - tailLength, tailLength);
         long end = findEnd(tail, size);
         long offset = tail.u32(end + 16);
