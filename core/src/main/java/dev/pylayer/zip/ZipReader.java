@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
@@ -37,6 +39,8 @@ public final class ZipReader implements Closeable {
     private final FileChannel channel;
     private final ZipCentralDirectory directory;
     private final List<CentralRecord> records;
+    /** Data offsets found so far, by record position: each local header is read once, whoever asks first. */
+    private final Map<Long, Long> dataOffsets = new ConcurrentHashMap<>();
 
     private ZipReader(FileChannel channel) throws IOException {
         this.channel = channel;
@@ -94,6 +98,16 @@ public final class ZipReader implements Closeable {
      * {@code zipfile}: "Bad magic number for file header", "File name in directory … and header … differ").
      */
     private long dataOffset(CentralRecord record) throws IOException {
+        Long known = dataOffsets.get(record.position());
+        if (known != null) {
+            return known;
+        }
+        long data = readLocalHeader(record);
+        dataOffsets.put(record.position(), data);
+        return data;
+    }
+
+    private long readLocalHeader(CentralRecord record) throws IOException {
         long local = record.localHeaderOffset();
         byte[] name = record.name();
         long limit = directory.offset();
