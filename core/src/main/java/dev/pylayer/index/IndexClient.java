@@ -22,8 +22,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
 /**
- * The entry point: one HTTP client (connection reuse, HTTP/2 where offered), one cache, one set of
- * credentials, shared by every index it makes and every fetch. Thread-safe: the resolver may list projects
+ * The entry point: one HTTP transport (connection reuse, HTTP/2 where offered, TLS set up only for https), one
+ * cache, one set of credentials, shared by every index it makes and every fetch. Thread-safe: the resolver may list projects
  * and fetch metadata from many threads at once; requests beyond {@code maxConcurrentRequests} wait.
  *
  * <pre>{@code
@@ -38,7 +38,6 @@ import okhttp3.Request;
 public final class IndexClient implements AutoCloseable {
     private final Duration connectTimeout;
     private final Duration readTimeout;
-    private final int maxConcurrentRequests;
     private final boolean offline;
     private final HttpTransport transport;
     private final CredentialStore credentials;
@@ -49,7 +48,6 @@ public final class IndexClient implements AutoCloseable {
     private IndexClient(Builder builder) {
         this.connectTimeout = builder.connectTimeout;
         this.readTimeout = builder.readTimeout;
-        this.maxConcurrentRequests = builder.maxConcurrentRequests;
         this.offline = builder.offline;
         this.credentials = new CredentialStore(builder.netrc != null ? builder.netrc : Netrc.load());
         this.transport = new HttpTransport(this::configure, builder.tlsBase, builder.maxConcurrentRequests);
