@@ -3,6 +3,7 @@ package dev.pylayer.index;
 import dev.pylayer.name.PackageName;
 import dev.pylayer.zip.CentralRecord;
 import dev.pylayer.zip.ZipCentralDirectory;
+import dev.pylayer.zip.ZipReader;
 import dev.pylayer.zip.ZipWindow;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -29,11 +30,6 @@ import java.util.zip.Inflater;
 final class WheelMetadataReader {
     /** METADATA is text of a few kilobytes; anything past this is refused rather than inflated. */
     static final int MAX_METADATA_BYTES = 16 << 20;
-    private static final int LOCAL_SIGNATURE = 0x04034b50;
-    private static final int LOCAL_SIZE = 30;
-    private static final int STORED = 0;
-    private static final int DEFLATED = 8;
-    private static final int ENCRYPTED = 1;
     /** Deflate cannot expand more than 1,032 to one (RFC 1951 longest match per bit): a larger claim is a lie. */
     private static final int MAX_DEFLATE_RATIO = 1032;
     private static final byte[] SUFFIX = ".dist-info/METADATA".getBytes(StandardCharsets.US_ASCII);
@@ -49,7 +45,7 @@ final class WheelMetadataReader {
         try (channel) {
             ZipCentralDirectory directory = ZipCentralDirectory.read(channel, HttpRangeChannel.DEFAULT_TAIL);
             long record = choose(directory, filename);
-            return CentralEntry.of(directory, record).read(channel, directory);
+            return readEntry(CentralRecord.at(directory.window(), record), channel, directory);
         }
     }
 
@@ -123,97 +119,82 @@ final class WheelMetadataReader {
         return true;
     }
 
-    /** The fields of the chosen central record, Zip64 extra applied (APPNOTE 4.5.3). */
-    private record CentralEntry(int flags, int method, long crc, long compressed, long size, long local, byte[] name) {
-        static CentralEntry of(ZipCentralDirectory directory, long record) throws IOException {
-            CentralRecord central = CentralRecord.at(directory.window(), record);
-            return new CentralEntry(central.flags(), central.method(), central.crc(), central.compressedSize(),
-                    central.size(), central.localHeaderOffset(), central.name());
+    /** The chosen entry's bytes: its local header, then its data, stored or deflated. */
+    private static byte[] readEntry(CentralRecord entry, SeekableByteChannel channel, ZipCentralDirectory directory)
+            throws IOException, MissingMetadata {
+        String path = entry.nameText();
+        int method = entry.method();
+        long compressed = entry.compressedSize();
+        long size = entry.size();
+        if (entry.encrypted()) {
+            throw new MissingMetadata("has an encrypted `" + path + "`");
         }
-
-        /** The entry's bytes: its local header, then its data, stored or deflated. */
-        byte[] read(SeekableByteChannel channel, ZipCentralDirectory directory) throws IOException, MissingMetadata {
-            String path = new String(name, StandardCharsets.UTF_8);
-            if ((flags & ENCRYPTED) != 0) {
-                throw new MissingMetadata("has an encrypted `" + path + "`");
-            }
-            if (method != STORED && method != DEFLATED) {
-                throw new MissingMetadata("stores `" + path + "` with zip compression method " + method
-                        + "; wheels use stored (0) or deflated (8)");
-            }
-            if (size > MAX_METADATA_BYTES) {
-                throw new MissingMetadata("has a METADATA of " + size + " bytes, over the limit of " + MAX_METADATA_BYTES);
-            }
-            if (method == STORED ? compressed != size : compressed > MAX_METADATA_BYTES || size > compressed * MAX_DEFLATE_RATIO + 64) {
-                throw new IOException("`" + path + "` declares " + compressed + " compressed bytes for " + size + " bytes");
-            }
-            // Entries precede the directory; one that overlaps it (or starts before the file) is a forged offset.
-            long limit = directory.offset();
-            if (local > limit - LOCAL_SIZE - name.length - compressed) {
-                throw new IOException("`" + path + "` at byte " + local + " runs into the central directory at byte " + limit);
-            }
-            ZipWindow header = window(channel, directory, local, (int) Math.min(limit - local, LOCAL_SIZE + name.length + 256 + compressed));
-            if (header.u32(local) != LOCAL_SIGNATURE) {
-                throw new IOException("no local header at byte " + local + ", where the directory puts `" + path + "`");
-            }
-            int localName = header.u16(local + 26);
-            long data = local + LOCAL_SIZE + localName + header.u16(local + 28);
-            if (localName != name.length || !Arrays.equals(header.bytes(), header.index(local + LOCAL_SIZE),
-                    header.index(local + LOCAL_SIZE) + localName, name, 0, name.length)) {
-                throw new IOException("the local header at byte " + local + " names another file than `" + path + "`");
-            }
-            if ((header.u16(local + 6) & ENCRYPTED) != 0) {
-                throw new MissingMetadata("has an encrypted `" + path + "`");
-            }
-            if (data > limit - compressed) {
-                throw new IOException("`" + path + "` at byte " + data + " runs into the central directory at byte " + limit);
-            }
-            ZipWindow content = header.covers(data, compressed) ? header : ZipWindow.read(channel, data, (int) compressed);
-            byte[] bytes = method == STORED ? Arrays.copyOfRange(content.bytes(), content.index(data), content.index(data) + (int) size)
-                    : inflate(content.bytes(), content.index(data), (int) compressed, (int) size, path);
-            CRC32 check = new CRC32();
-            check.update(bytes);
-            if (check.getValue() != crc) {
-                throw new IOException("`" + path + "` does not match its CRC-32");
-            }
-            return bytes;
+        if (method != ZipReader.STORED && method != ZipReader.DEFLATED) {
+            throw new MissingMetadata("stores `" + path + "` with zip compression method " + method
+                    + "; wheels use stored (0) or deflated (8)");
         }
-
-        private static ZipWindow window(SeekableByteChannel channel, ZipCentralDirectory directory, long at, int length)
-                throws IOException {
-            if (directory.window().covers(at, length)) {
-                return directory.window();
-            }
-            return directory.tail().covers(at, length) ? directory.tail() : ZipWindow.read(channel, at, length);
+        if (size > MAX_METADATA_BYTES) {
+            throw new MissingMetadata("has a METADATA of " + size + " bytes, over the limit of " + MAX_METADATA_BYTES);
         }
+        if (method == ZipReader.STORED ? compressed != size
+                : compressed > MAX_METADATA_BYTES || size > compressed * MAX_DEFLATE_RATIO + 64) {
+            throw new IOException("`" + path + "` declares " + compressed + " compressed bytes for " + size + " bytes");
+        }
+        long limit = directory.offset();
+        entry.checkBefore(limit);
+        long local = entry.localHeaderOffset();
+        // The header with room for its extra field and the data, so that METADATA usually comes in the same read.
+        ZipWindow header = window(channel, directory, local,
+                (int) Math.min(limit - local, entry.localHeaderLength() + 256 + compressed));
+        long data = entry.dataOffset(header, limit);
+        if ((header.u16(local + 6) & CentralRecord.ENCRYPTED) != 0) {
+            throw new MissingMetadata("has an encrypted `" + path + "`");
+        }
+        ZipWindow content = header.covers(data, compressed) ? header : ZipWindow.read(channel, data, (int) compressed);
+        byte[] bytes = method == ZipReader.STORED ? Arrays.copyOfRange(content.bytes(), content.index(data), content.index(data) + (int) size)
+                : inflate(content.bytes(), content.index(data), (int) compressed, (int) size, path);
+        CRC32 check = new CRC32();
+        check.update(bytes);
+        if (check.getValue() != entry.crc()) {
+            throw new IOException("`" + path + "` does not match its CRC-32");
+        }
+        return bytes;
+    }
 
-        private static byte[] inflate(byte[] input, int offset, int length, int size, String path) throws IOException {
-            Inflater inflater = new Inflater(true);
-            try {
-                inflater.setInput(input, offset, length);
-                byte[] output = new byte[size];
-                int filled = 0;
-                byte[] probe = new byte[1];
-                while (!inflater.finished()) {
-                    int produced = filled < size ? inflater.inflate(output, filled, size - filled) : inflater.inflate(probe);
-                    if (filled == size && produced > 0) {
-                        throw new IOException("`" + path + "` inflates past its declared " + size + " bytes");
-                    }
-                    filled += filled < size ? produced : 0;
-                    // With all input given and room for output, zlib stops short only when the input ran out.
-                    if (produced == 0 && !inflater.finished()) {
-                        throw new IOException("`" + path + "` ends before its deflate stream does");
-                    }
+    private static ZipWindow window(SeekableByteChannel channel, ZipCentralDirectory directory, long at, int length)
+            throws IOException {
+        if (directory.window().covers(at, length)) {
+            return directory.window();
+        }
+        return directory.tail().covers(at, length) ? directory.tail() : ZipWindow.read(channel, at, length);
+    }
+
+    private static byte[] inflate(byte[] input, int offset, int length, int size, String path) throws IOException {
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(input, offset, length);
+            byte[] output = new byte[size];
+            int filled = 0;
+            byte[] probe = new byte[1];
+            while (!inflater.finished()) {
+                int produced = filled < size ? inflater.inflate(output, filled, size - filled) : inflater.inflate(probe);
+                if (filled == size && produced > 0) {
+                    throw new IOException("`" + path + "` inflates past its declared " + size + " bytes");
                 }
-                if (filled != size) {
-                    throw new IOException("`" + path + "` inflates to " + filled + " bytes, not its declared " + size);
+                filled += filled < size ? produced : 0;
+                // With all input given and room for output, zlib stops short only when the input ran out.
+                if (produced == 0 && !inflater.finished()) {
+                    throw new IOException("`" + path + "` ends before its deflate stream does");
                 }
-                return output;
-            } catch (DataFormatException e) {
-                throw new IOException("`" + path + "` is not a valid deflate stream: " + e.getMessage(), e);
-            } finally {
-                inflater.end();
             }
+            if (filled != size) {
+                throw new IOException("`" + path + "` inflates to " + filled + " bytes, not its declared " + size);
+            }
+            return output;
+        } catch (DataFormatException e) {
+            throw new IOException("`" + path + "` is not a valid deflate stream: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
         }
     }
 

@@ -166,9 +166,6 @@ public final class WheelArchive implements Closeable {
         }
         long size = zipEntry.size();
         long compressed = zipEntry.compressedSize();
-        if (size < 0 || compressed < 0) {
-            throw new InvalidWheelException(name(), name, "the central directory does not give its sizes");
-        }
         if (method == WheelEntry.STORED && size != compressed) {
             throw new InvalidWheelException(name(), name, "it is stored uncompressed but declares "
                     + size + " bytes and " + compressed + " stored bytes");

@@ -21,6 +21,9 @@ public record CentralRecord(long position, int flags, int method, long crc, long
     public static final int SIGNATURE = 0x02014b50;
     public static final int SIZE = 46;
     public static final int ENCRYPTED = 1;
+    public static final int LOCAL_SIGNATURE = 0x04034b50;
+    /** The fixed part of a local header; the name and the extra field follow. */
+    public static final int LOCAL_SIZE = 30;
     private static final long ZIP64_MAGIC = 0xffffffffL;
     private static final int ZIP64_EXTRA = 0x0001;
 
@@ -40,6 +43,46 @@ public record CentralRecord(long position, int flags, int method, long crc, long
     /** The Unix file mode in the external attributes ({@code S_IFREG | 0644}, say); 0 when none is given. */
     public int unixMode() {
         return (int) ((externalAttributes >> 16) & 0xffff);
+    }
+
+    /** How many bytes from {@link #localHeaderOffset} {@link #dataOffset} needs: the fixed part and the name. */
+    public int localHeaderLength() {
+        return LOCAL_SIZE + name.length;
+    }
+
+    /**
+     * Fails unless its local header and data can lie before the central directory at {@code directoryOffset}:
+     * entries precede the directory, and one that overlaps it (or starts before the file) is a forged offset.
+     */
+    public void checkBefore(long directoryOffset) throws IOException {
+        if (localHeaderOffset < 0 || localHeaderOffset > directoryOffset - LOCAL_SIZE - name.length - compressedSize) {
+            throw new IOException("`" + nameText() + "` at byte " + localHeaderOffset
+                    + " runs into the central directory at byte " + directoryOffset);
+        }
+    }
+
+    /**
+     * Where its data starts, from its local header, which {@code header} holds ({@link #localHeaderLength} bytes
+     * from {@link #localHeaderOffset}). As Python's {@code zipfile}, which pip installs with, the header must be one
+     * ("Bad magic number for file header") and name the same file ("File name in directory … and header …
+     * differ"); and the data must end before the central directory at {@code directoryOffset}.
+     */
+    public long dataOffset(ZipWindow header, long directoryOffset) throws IOException {
+        long local = localHeaderOffset;
+        if (header.u32(local) != LOCAL_SIGNATURE) {
+            throw new IOException("no local header at byte " + local + ", where the directory puts `" + nameText() + "`");
+        }
+        int localName = header.u16(local + 26);
+        int at = header.index(local + LOCAL_SIZE);
+        if (localName != name.length || !Arrays.equals(header.bytes(), at, at + localName, name, 0, name.length)) {
+            throw new IOException("the local header at byte " + local + " names another file than `" + nameText() + "`");
+        }
+        long data = local + LOCAL_SIZE + localName + header.u16(local + 28);
+        if (data > directoryOffset - compressedSize) {
+            throw new IOException("`" + nameText() + "` at byte " + data + " runs into the central directory at byte "
+                    + directoryOffset);
+        }
+        return data;
     }
 
     /**
