@@ -2,10 +2,12 @@ package dev.pylayer.index;
 
 import dev.pylayer.Pylayer;
 import dev.pylayer.cache.ContentCache;
+import dev.pylayer.cache.ContentDigest;
 import dev.pylayer.name.PackageName;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,7 +74,8 @@ public final class IndexClient implements AutoCloseable {
     /**
      * Starts, on threads of their own, the set-up that the first request of any client would otherwise wait for:
      * OkHttp's classes, its TLS when {@code tls} (the JDK's trust store read and parsed, an SSL context: worth
-     * skipping when every index is plain http) and the JSON parser of index documents. A command line calls it
+     * skipping when every index is plain http), the JSON parser of index documents and SHA-256's compiled code
+     * ({@link #warmUpSha256}). A command line calls it
      * first thing, so that this overlaps its own start-up; clients made later share what it built. Does nothing the
      * second time, and never fails: what it could not do is done again, and reported, where it is needed. A wrong
      * guess of {@code tls} costs time, never correctness: TLS is set up when an https URL is met.
@@ -86,12 +89,28 @@ public final class IndexClient implements AutoCloseable {
             try {
                 JsonApiDocument.listing(PackageName.of("warm-up"), WARM_UP_DOCUMENT,
                         "https://index.invalid/pypi/warm-up/json", "warm-up");
+                warmUpSha256();
             } catch (RuntimeException | Error ignored) {
                 // the same work is done again, and any failure reported, by the first request that needs it
             }
         }, "pylayer-warm-up");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Hashes 4 MiB of zeros. Every byte a build downloads is hashed with SHA-256, and the content check hashes the
+     * inflated files again; the JVM hashes at ~1.6 GB/s only once C2 has compiled its SHA-256 intrinsic, which takes
+     * a few MB of much slower hashing first (~50 ms of CPU). Done here, that happens on a core the starting command
+     * line leaves idle, instead of in the busiest part of the build.
+     */
+    private static void warmUpSha256() {
+        MessageDigest sha256 = ContentDigest.newSha256();
+        byte[] block = new byte[1 << 16];
+        for (int i = 0; i < 64; i++) {
+            sha256.update(block);
+        }
+        sha256.digest();
     }
 
     private static final byte[] WARM_UP_DOCUMENT = ("{\"info\": {\"requires_dist\": [\"warm-up-dep>=1\"]}, "
