@@ -45,6 +45,16 @@ public final class ContentCache implements AutoCloseable {
 
     /** The size and modification time at which an entry was last hashed in this JVM. */
     private record Stamp(long size, FileTime modified) {
+        // Written out: a record's own equals is bootstrapped through method handles on its first call (milliseconds).
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Stamp that && size == that.size && modified.equals(that.modified);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(size) * 31 + modified.hashCode();
+        }
     }
 
     private final Path root;

@@ -16,4 +16,16 @@ public record PythonCandidate(Version version) implements Candidate {
     public String describe() {
         return "Python " + version;
     }
+
+    // equals and hashCode are written out: a record's own are bootstrapped through method handles on their first call,
+    // which costs a cold JVM milliseconds per record type, on the build's critical path (see docs/architecture.md).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PythonCandidate that && version.equals(that.version);
+    }
+
+    @Override
+    public int hashCode() {
+        return version.hashCode();
+    }
 }

@@ -25,6 +25,18 @@ public record GlibcVersion(int major, int minor) implements Comparable<GlibcVers
         return compareTo(other) <= 0;
     }
 
+    // equals and hashCode are written out: a record's own are bootstrapped through method handles on their first call,
+    // which costs a cold JVM milliseconds per record type, on the build's critical path (see docs/architecture.md).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof GlibcVersion that && major == that.major && minor == that.minor;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * major + minor;
+    }
+
     @Override
     public int compareTo(GlibcVersion other) {
         return major != other.major ? Integer.compare(major, other.major) : Integer.compare(minor, other.minor);

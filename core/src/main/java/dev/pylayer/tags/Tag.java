@@ -16,6 +16,19 @@ public record Tag(String interpreter, String abi, String platform) {
         platform = Objects.requireNonNull(platform, "platform").toLowerCase(Locale.ROOT);
     }
 
+    // equals and hashCode are written out: a record's own are bootstrapped through method handles on their first call,
+    // which costs a cold JVM milliseconds per record type, on the build's critical path (see docs/architecture.md).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Tag that && interpreter.equals(that.interpreter) && abi.equals(that.abi)
+                && platform.equals(that.platform);
+    }
+
+    @Override
+    public int hashCode() {
+        return (31 * interpreter.hashCode() + abi.hashCode()) * 31 + platform.hashCode();
+    }
+
     /**
      * Expands a compressed tag set ({@code py2.py3-none-any}, {@code cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64})
      * into its triples, in the order written ({@code packaging.tags.parse_tag}).

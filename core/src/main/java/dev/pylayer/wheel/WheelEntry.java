@@ -17,6 +17,25 @@ public record WheelEntry(String name, int method, long compressedSize, long size
         Objects.requireNonNull(name, "name");
     }
 
+    // equals and hashCode are written out: a record's own are bootstrapped through method handles on their first call,
+    // which costs a cold JVM milliseconds per record type, on the build's critical path (see docs/architecture.md).
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof WheelEntry that && name.equals(that.name) && method == that.method
+                && compressedSize == that.compressedSize && size == that.size && crc == that.crc
+                && unixMode == that.unixMode;
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = name.hashCode();
+        hash = 31 * hash + method;
+        hash = 31 * hash + Long.hashCode(compressedSize);
+        hash = 31 * hash + Long.hashCode(size);
+        hash = 31 * hash + Long.hashCode(crc);
+        return 31 * hash + unixMode;
+    }
+
     /**
      * Whether pip would make the installed file executable: a regular file (or one with no type bits) with
      * any execute bit ({@code zip_item_is_executable}).
