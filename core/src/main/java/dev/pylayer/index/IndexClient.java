@@ -75,8 +75,8 @@ public final class IndexClient implements AutoCloseable {
      * Starts, on threads of their own, the set-up that the first request of any client would otherwise wait for:
      * OkHttp's classes, its TLS when {@code tls} (the JDK's trust store read and parsed, an SSL context: worth
      * skipping when every index is plain http), the JSON parser of index documents and SHA-256's compiled code
-     * ({@link #warmUpSha256}). A command line calls it
-     * first thing, so that this overlaps its own start-up; clients made later share what it built. Does nothing the
+     * ({@link #warmUpSha256}). A command line calls it first thing, so that this overlaps its own start-up; clients
+     * made later share what it built. Does nothing the
      * second time, and never fails: what it could not do is done again, and reported, where it is needed. A wrong
      * guess of {@code tls} costs time, never correctness: TLS is set up when an https URL is met.
      */
@@ -84,9 +84,10 @@ public final class IndexClient implements AutoCloseable {
         if (!WARMING.compareAndSet(false, true)) {
             return;
         }
-        HttpTransport.warmUp(tls);
         Thread thread = new Thread(() -> {
             try {
+                // Even the transport's class initialization is left to this thread: the caller goes straight on.
+                HttpTransport.warmUp(tls);
                 JsonApiDocument.listing(PackageName.of("warm-up"), WARM_UP_DOCUMENT,
                         "https://index.invalid/pypi/warm-up/json", "warm-up");
                 warmUpSha256();
