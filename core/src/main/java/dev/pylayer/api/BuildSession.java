@@ -42,6 +42,8 @@ final class BuildSession implements AutoCloseable {
     private final ContentCache cache;
     private final IndexClient client;
     private final ExecutorService executor;
+    /** Content checks (inflating, hashing): CPU work, one thread per core, kept off the fetch threads. */
+    private final ExecutorService checkPool;
     private final PackageIndex index;
     private final WheelDownloads downloads;
     private final String hintKey;
@@ -65,7 +67,7 @@ final class BuildSession implements AutoCloseable {
         ExecutorService pool = null;
         try {
             built = IndexClient.builder().cache(cache).offline(offline).maxConcurrentRequests(threads).build();
-            pool = newPool(threads);
+            pool = newPool(threads, "pylayer-fetch-");
             this.index = built.index(inputs.indexOptions());
         } catch (RuntimeException e) {
             if (pool != null) {
@@ -79,14 +81,15 @@ final class BuildSession implements AutoCloseable {
         }
         this.client = built;
         this.executor = pool;
+        this.checkPool = newPool(Runtime.getRuntime().availableProcessors(), "pylayer-check-");
         this.hintKey = ListingHints.key(inputs.target(), inputs.indexOptions(), inputs.request());
         this.layersReusable = layerMayBeReused;
         this.replayKey = layerMayBeReused ? ResolutionReplay.key(hintKey, inputs.request()) : Optional.empty();
         // The last build of the same request stored a layer that is still there: most likely this one reuses it.
         this.reuseLikely = layerMayBeReused && cache.hint(LAYER_HINT + hintKey)
                 .map(key -> cache.layers().mayHold(new String(key, StandardCharsets.UTF_8))).orElse(false);
-        this.downloads = new WheelDownloads(client, executor, listener, this::requiredHashes,
-                new WheelContentChecks(cache, executor),
+        this.downloads = new WheelDownloads(client, executor, checkPool, listener, this::requiredHashes,
+                new WheelContentChecks(cache, checkPool),
                 file -> reuseLikely && file.sha256().map(cache::mayHoldWheel).orElse(false));
     }
 
@@ -215,7 +218,9 @@ final class BuildSession implements AutoCloseable {
     public void close() {
         downloads.close();
         executor.shutdownNow();
+        checkPool.shutdownNow();
         awaitEnd(executor);
+        awaitEnd(checkPool);
         client.close();
         cache.close();
     }
@@ -238,11 +243,11 @@ final class BuildSession implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    private static ExecutorService newPool(int threads) {
+    private static ExecutorService newPool(int threads, String name) {
         AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "pylayer-fetch-" + count.incrementAndGet());
+                    Thread thread = new Thread(runnable, name + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 });

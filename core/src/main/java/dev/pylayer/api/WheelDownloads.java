@@ -26,14 +26,16 @@ record CheckedWheel(Path path, WheelFacts facts) {
 
 /**
  * Wheel downloads that start as soon as the resolver pins a version (most pins survive, so the bytes arrive
- * while resolution goes on) and are awaited once the resolution is final. Each file is fetched once, then its
- * content is checked ({@link WheelContentChecks}) on the same thread, so a wheel is ready to be copied raw when
- * its future completes, and its archive stays open for the layer writer ({@link #take}); progress is reported as
- * one total over all files.
+ * while resolution goes on) and are awaited once the resolution is final. Each file is fetched once on a fetch
+ * thread, then its content is checked ({@link WheelContentChecks}) on a check thread (CPU work, one thread per core:
+ * the fetch threads stay free for the index requests the resolution is waiting on), so a wheel is ready to be
+ * copied raw when its future completes, and its archive stays open for the layer writer ({@link #take});
+ * progress is reported as one total over all files.
  */
 final class WheelDownloads {
     private final IndexClient client;
     private final Executor executor;
+    private final Executor checkExecutor;
     private final BuildListener listener;
     private final Function<DistributionFile, Collection<String>> requiredHashes;
     private final WheelContentChecks checks;
@@ -47,10 +49,11 @@ final class WheelDownloads {
     private volatile int totalFiles;
     private volatile long lastReport;
 
-    WheelDownloads(IndexClient client, Executor executor, BuildListener listener,
+    WheelDownloads(IndexClient client, Executor executor, Executor checkExecutor, BuildListener listener,
             Function<DistributionFile, Collection<String>> requiredHashes, WheelContentChecks checks,
             Predicate<DistributionFile> deferEarly) {
         this.client = client;
+        this.checkExecutor = checkExecutor;
         this.deferEarly = deferEarly;
         this.checks = checks;
         this.executor = executor;
@@ -71,11 +74,11 @@ final class WheelDownloads {
 
     /** Starts fetching the file unless it already is. */
     CompletableFuture<CheckedWheel> start(DistributionFile file) {
-        return downloads.computeIfAbsent(file.url(), url -> CompletableFuture.supplyAsync(() -> {
-            Path path = client.wheel(file, requiredHashes.apply(file), bytes -> {
-                doneBytes.addAndGet(bytes);
-                report(false);
-            });
+        return downloads.computeIfAbsent(file.url(), url -> CompletableFuture.supplyAsync(
+                () -> client.wheel(file, requiredHashes.apply(file), bytes -> {
+                    doneBytes.addAndGet(bytes);
+                    report(false);
+                }), executor).thenApplyAsync(path -> {
             WheelContentChecks.Opened checked = checks.open(file, path);
             WheelFacts facts = checked.facts();
             if (opened.putIfAbsent(path, checked.archive()) != null || closed) {
@@ -84,7 +87,7 @@ final class WheelDownloads {
             doneFiles.incrementAndGet();
             report(false);
             return new CheckedWheel(path, facts);
-        }, executor));
+        }, checkExecutor));
     }
 
     /** The archive opened (and checked) when {@code wheel} arrived, if it is still open; the caller closes it. */

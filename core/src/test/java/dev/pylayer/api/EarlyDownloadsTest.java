@@ -52,7 +52,7 @@ class EarlyDownloadsTest {
             DistributionFile otherFile = client.index(index.jsonApiUrl()).listProject(PackageName.of("other")).files().get(0);
             DistributionFile newerFile = demo.stream().filter(f -> f.filename().equals(newer.filename())).findFirst().orElseThrow();
             DistributionFile olderFile = demo.stream().filter(f -> f.filename().equals(older.filename())).findFirst().orElseThrow();
-            WheelDownloads downloads = new WheelDownloads(client, pool, BuildListener.NONE, file -> Set.of(),
+            WheelDownloads downloads = new WheelDownloads(client, pool, pool, BuildListener.NONE, file -> Set.of(),
                     new WheelContentChecks(cache, pool), file -> false);
             EarlyDownloads early = new EarlyDownloads(NOTHING, downloads);
 
@@ -66,6 +66,36 @@ class EarlyDownloadsTest {
                     other.path(), index.requestsTo(other.path())));
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** A wheel is fetched on a fetch thread and checked on a check thread: checks never hold a fetch thread. */
+    @Test
+    void checksOnTheCheckThreadsAndFetchesOnTheFetchThreads() {
+        ExecutorService fetch = Executors.newFixedThreadPool(1, runnable -> new Thread(runnable, "test-fetch"));
+        ExecutorService check = Executors.newFixedThreadPool(1, runnable -> new Thread(runnable, "test-check"));
+        try (FakeIndex index = FakeIndex.start();
+             ContentCache cache = ContentCache.open(dir.resolve("cache"));
+             IndexClient client = IndexClient.builder().cache(cache).netrc(Netrc.empty()).build()) {
+            index.add(WheelBuilder.wheel("demo", "1.0").file("demo/__init__.py", "X = 1\n"));
+            DistributionFile file = client.index(index.jsonApiUrl()).listProject(PackageName.of("demo")).files().get(0);
+            java.util.Set<String> downloadThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.Set<String> checkThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.concurrent.Executor recordingCheck = task -> check.execute(() -> {
+                checkThreads.add(Thread.currentThread().getName());
+                task.run();
+            });
+            WheelDownloads downloads = new WheelDownloads(client, fetch, recordingCheck, BuildListener.NONE, f -> {
+                downloadThreads.add(Thread.currentThread().getName());
+                return Set.of();
+            }, new WheelContentChecks(cache, check), f -> false);
+            downloads.awaitAll(List.of(file));
+            downloads.close();
+            assertEquals(Set.of("test-fetch"), downloadThreads);
+            assertEquals(Set.of("test-check"), checkThreads);
+        } finally {
+            fetch.shutdownNow();
+            check.shutdownNow();
         }
     }
 }
