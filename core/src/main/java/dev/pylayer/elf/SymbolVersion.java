@@ -58,8 +58,30 @@ public record SymbolVersion(String name, boolean weak) implements Comparable<Sym
         if (underscore < 1 || underscore == name.length() - 1) {
             return -1;
         }
-        String rest = name.substring(underscore + 1);
-        return rest.matches("\\d{1,6}(\\.\\d{1,6}){0,5}") ? underscore + 1 : -1;
+        return isNumber(name, underscore + 1) ? underscore + 1 : -1;
+    }
+
+    /**
+     * Whether {@code text} from {@code start} is 1 to 6 parts of 1 to 6 ASCII digits joined by dots (the regex
+     * {@code \d{1,6}(\.\d{1,6}){0,5}}, written out: an ELF file names dozens of versions).
+     */
+    static boolean isNumber(String text, int start) {
+        int dots = 0;
+        int digits = 0;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > 6) {
+                    return false;
+                }
+            } else if (c == '.' && digits > 0 && dots < 5) {
+                dots++;
+                digits = 0;
+            } else {
+                return false;
+            }
+        }
+        return digits > 0;
     }
 
     @Override

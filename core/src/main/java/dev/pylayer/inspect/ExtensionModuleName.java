@@ -47,6 +47,9 @@ public record ExtensionModuleName(String module, Kind kind, String suffix, Optio
 
     /** Parses a file name (no folders); empty when it is not an extension module's name (e.g. {@code libfoo.so.1}). */
     public static Optional<ExtensionModuleName> parse(String fileName) {
+        if (!fileName.endsWith(".so") && !fileName.endsWith(".pyd")) {
+            return Optional.empty(); // every pattern ends so: most files of a layer are decided here, without a regex
+        }
         Matcher m = CPYTHON.matcher(fileName);
         if (m.matches()) {
             return Optional.of(new ExtensionModuleName(m.group(1), Kind.CPYTHON, fileName.substring(m.end(1)),

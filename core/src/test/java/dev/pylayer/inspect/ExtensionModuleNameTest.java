@@ -46,7 +46,8 @@ class ExtensionModuleNameTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"libfoo.so.1", "libscipy_openblas64_-fdde5778.so", "libgfortran-040039e1.so.5.0.0",
-            "module.py", "x.cpython-311-x86_64-linux-gnu.so.bak", "1abc.so", ".so"})
+            "module.py", "x.cpython-311-x86_64-linux-gnu.so.bak", "1abc.so", ".so", "_foo.SO", "_foo.PYD", "_foo.abi3.so/",
+            "_foo.pyd.txt", "so"})
     void otherFilesAreNotExtensionModules(String file) {
         assertTrue(ExtensionModuleName.parse(file).isEmpty(), file);
     }
