@@ -120,7 +120,8 @@ public final class LayerZipWriter {
         entries.putAll(plan.files());
         long uncompressed = 0;
         long size;
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+             EarlySync sync = new EarlySync(channel)) {
             ZipWriter zip = ZipWriter.to(channel, sha256);
             int done = 0;
             for (Map.Entry<String, Object> entry : entries.entrySet()) {
@@ -130,10 +131,12 @@ public final class LayerZipWriter {
                 } else {
                     zip.folder(entry.getKey(), 0755);
                 }
+                sync.written(zip.bytesWritten());
                 progress.entryWritten(++done, entries.size(), zip.bytesWritten());
             }
             zip.finish();
             size = zip.bytesWritten();
+            sync.close();
             channel.force(true);
         }
         return new LayerFacts(HexFormat.of().formatHex(sha256.digest()), size, uncompressed, plan.files().size(),
@@ -153,6 +156,59 @@ public final class LayerZipWriter {
             boolean store = deflated == null || deflated.length >= content.length;
             zip.file(name, file.mode(), store ? ZipReader.STORED : ZipReader.DEFLATED, file.crc(), file.size(),
                     store ? content : deflated);
+        }
+    }
+
+    /**
+     * Starts the disk writes of the zip while it is still being written: after every {@link #STEP} bytes, a thread of
+     * its own flushes what is written so far ({@code fdatasync}), so that the final {@code fsync} before the rename
+     * waits for the last step only, not for the whole layer (~60 ms for scikit-learn's 64 MB on a VM's disk, the
+     * only idle stretch of a build). Its failures are left to the final {@code fsync}, which meets the same disk.
+     */
+    private static final class EarlySync implements AutoCloseable {
+        static final long STEP = 16L << 20;
+
+        private final FileChannel channel;
+        private long next = STEP;
+        private Thread running;
+
+        EarlySync(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        void written(long bytes) {
+            if (bytes < next || running != null && running.isAlive()) {
+                return;
+            }
+            next = bytes + STEP;
+            running = new Thread(() -> {
+                try {
+                    channel.force(false);
+                } catch (IOException | RuntimeException ignored) {
+                    // the final fsync reports what is wrong with the disk
+                }
+            }, "pylayer-sync");
+            running.setDaemon(true);
+            running.start();
+        }
+
+        /** Waits for a flush under way: the channel is forced, then closed, only after it. */
+        @Override
+        public void close() {
+            if (running == null) {
+                return;
+            }
+            boolean interrupted = false;
+            while (running.isAlive()) {
+                try {
+                    running.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
