@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The resources of one build (cache, HTTP client, fetch threads, wheel downloads) and what it warned about; the
+ * The resources of one build (cache, HTTP client, fetch threads, check threads, wheel downloads) and what it warned about; the
  * resolution runs here, with its events sent to the build's listener. Closing releases everything, in reverse.
  */
 final class BuildSession implements AutoCloseable {
@@ -53,8 +53,9 @@ final class BuildSession implements AutoCloseable {
     private final boolean reuseLikely;
 
     /**
-     * Opens the cache ({@code noCache}: a throwaway one; no {@code cacheDir}: the default one), the index client and
-     * a pool of {@code threads} fetch threads; whatever was opened is closed again when a later step fails.
+     * Opens the cache ({@code noCache}: a throwaway one; no {@code cacheDir}: the default one), the index client, a
+     * pool of {@code threads} fetch threads and one of a thread per core for content checks; whatever was opened is
+     * closed again when a later step fails.
      */
     BuildSession(BuildInputs inputs, Path cacheDir, boolean noCache, boolean offline, int threads,
             BuildListener listener, boolean layerMayBeReused) {

@@ -76,9 +76,9 @@ public final class IndexClient implements AutoCloseable {
      * OkHttp's classes, its TLS when {@code tls} (the JDK's trust store read and parsed, an SSL context: worth
      * skipping when every index is plain http), the JSON parser of index documents and SHA-256's compiled code
      * ({@link #warmUpSha256}). A command line calls it first thing, so that this overlaps its own start-up; clients
-     * made later share what it built. Does nothing the
-     * second time, and never fails: what it could not do is done again, and reported, where it is needed. A wrong
-     * guess of {@code tls} costs time, never correctness: TLS is set up when an https URL is met.
+     * made later share what it built. Does nothing the second time, and never fails: what it could not do is done
+     * again, and reported, where it is needed. A wrong guess of {@code tls} costs time, never correctness: TLS is
+     * set up when an https URL is met.
      */
     public static void warmUp(boolean tls) {
         if (!WARMING.compareAndSet(false, true)) {

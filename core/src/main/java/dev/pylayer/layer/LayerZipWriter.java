@@ -136,7 +136,6 @@ public final class LayerZipWriter {
             }
             zip.finish();
             size = zip.bytesWritten();
-            sync.close();
             channel.force(true);
         }
         return new LayerFacts(HexFormat.of().formatHex(sha256.digest()), size, uncompressed, plan.files().size(),
