@@ -191,7 +191,7 @@ public final class LayerZipWriter {
             running.start();
         }
 
-        /** Waits for a flush under way: the channel is forced, then closed, only after it. */
+        /** Waits for a flush under way, so that the channel is closed only after it. */
         @Override
         public void close() {
             if (running == null) {
