@@ -24,8 +24,10 @@ public record CentralRecord(long position, int flags, int method, long crc, long
     public static final int LOCAL_SIGNATURE = 0x04034b50;
     /** The fixed part of a local header; the name and the extra field follow. */
     public static final int LOCAL_SIZE = 30;
-    private static final long ZIP64_MAGIC = 0xffffffffL;
-    private static final int ZIP64_EXTRA = 0x0001;
+    /** A 32-bit size or offset field holding this says "see the Zip64 extra field". */
+    static final long ZIP64_MAGIC = 0xffffffffL;
+    /** The header id of the Zip64 extended information extra field (APPNOTE 4.5.3). */
+    static final int ZIP64_EXTRA = 0x0001;
 
     /**
      * The name as pylayer reads every wheel's names: UTF-8 whatever the language-encoding bit says (wheels are

@@ -39,14 +39,9 @@ public final class ZipWriter {
     private static final int VERSION_DEFLATED = 20;
     private static final int VERSION_ZIP64 = 45;
     private static final int UTF8_NAMES = 1 << 11;
-    private static final int ZIP64_EXTRA = 0x0001;
-    private static final long MAGIC32 = 0xffffffffL;
     private static final int MAGIC16 = 0xffff;
     private static final int S_IFDIR = 0040000;
     private static final int S_IFREG = 0100000;
-    private static final int EOCD_SIGNATURE = 0x06054b50;
-    private static final int ZIP64_EOCD_SIGNATURE = 0x06064b50;
-    private static final int ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 
     private final WritableByteChannel channel;
     private final MessageDigest digest;
@@ -75,7 +70,7 @@ public final class ZipWriter {
      * written, in order.
      */
     public static ZipWriter to(WritableByteChannel channel, MessageDigest digest) {
-        return new ZipWriter(channel, digest, 1 << 20, MAGIC32);
+        return new ZipWriter(channel, digest, 1 << 20, CentralRecord.ZIP64_MAGIC);
     }
 
     /** A folder entry: {@code name} ends with {@code /}; stored, empty, mode {@code S_IFDIR | unixMode}. */
@@ -134,7 +129,7 @@ public final class ZipWriter {
         int count = entries.size();
         if (zip64Used || count >= MAGIC16 || directoryLength >= zip64Limit || directoryOffset >= zip64Limit) {
             long recordOffset = bytesWritten();
-            u32(ZIP64_EOCD_SIGNATURE);
+            u32(ZipCentralDirectory.ZIP64_END_SIGNATURE);
             u64(44);
             u16(VERSION_ZIP64);
             u16(VERSION_ZIP64);
@@ -144,18 +139,18 @@ public final class ZipWriter {
             u64(count);
             u64(directoryLength);
             u64(directoryOffset);
-            u32(ZIP64_LOCATOR_SIGNATURE);
+            u32(ZipCentralDirectory.ZIP64_LOCATOR_SIGNATURE);
             u32(0);
             u64(recordOffset);
             u32(1);
         }
-        u32(EOCD_SIGNATURE);
+        u32(ZipCentralDirectory.END_SIGNATURE);
         u16(0);
         u16(0);
         u16(Math.min(count, MAGIC16));
         u16(Math.min(count, MAGIC16));
-        u32(Math.min(directoryLength, MAGIC32));
-        u32(Math.min(directoryOffset, MAGIC32));
+        u32(Math.min(directoryLength, CentralRecord.ZIP64_MAGIC));
+        u32(Math.min(directoryOffset, CentralRecord.ZIP64_MAGIC));
         u16(0);
         flush();
     }
@@ -184,13 +179,13 @@ public final class ZipWriter {
         u16(DOS_TIME);
         u16(DOS_DATE);
         u32(crc);
-        u32(zip64 ? MAGIC32 : compressedSize);
-        u32(zip64 ? MAGIC32 : size);
+        u32(zip64 ? CentralRecord.ZIP64_MAGIC : compressedSize);
+        u32(zip64 ? CentralRecord.ZIP64_MAGIC : size);
         u16(encoded.length);
         u16(zip64 ? 20 : 0);
         put(encoded, 0, encoded.length);
         if (zip64) {
-            u16(ZIP64_EXTRA);
+            u16(CentralRecord.ZIP64_EXTRA);
             u16(16);
             u64(size);
             u64(compressedSize);
@@ -210,18 +205,18 @@ public final class ZipWriter {
         u16(DOS_TIME);
         u16(DOS_DATE);
         u32(entry.crc);
-        u32(bigSizes ? MAGIC32 : entry.compressedSize);
-        u32(bigSizes ? MAGIC32 : entry.size);
+        u32(bigSizes ? CentralRecord.ZIP64_MAGIC : entry.compressedSize);
+        u32(bigSizes ? CentralRecord.ZIP64_MAGIC : entry.size);
         u16(entry.name.length);
         u16(extraLength > 0 ? 4 + extraLength : 0);
         u16(0);
         u16(0);
         u16(0);
-        u32(entry.externalAttributes & MAGIC32);
-        u32(bigOffset ? MAGIC32 : entry.offset);
+        u32(entry.externalAttributes & 0xffffffffL);
+        u32(bigOffset ? CentralRecord.ZIP64_MAGIC : entry.offset);
         put(entry.name, 0, entry.name.length);
         if (extraLength > 0) {
-            u16(ZIP64_EXTRA);
+            u16(CentralRecord.ZIP64_EXTRA);
             u16(extraLength);
             if (bigSizes) {
                 u64(entry.size);
@@ -288,7 +283,7 @@ public final class ZipWriter {
     }
 
     private void u64(long value) throws IOException {
-        u32(value & MAGIC32);
+        u32(value & 0xffffffffL);
         u32(value >>> 32);
     }
 
