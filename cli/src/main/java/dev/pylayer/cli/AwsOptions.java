@@ -2,26 +2,32 @@ package dev.pylayer.cli;
 
 import dev.pylayer.publish.AwsSettings;
 import java.net.URI;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * {@code --region}, {@code --profile} and {@code --endpoint-url} for every command that calls AWS (add with
- * {@code @Mixin}). What is not given comes from the SDK's default chains, as for the AWS CLI.
+ * {@code --region}, {@code --profile} and {@code --endpoint-url} for every command that calls AWS. What is not given
+ * comes from the SDK's default chains, as for the AWS CLI.
  */
-public final class AwsOptions {
-    @Option(names = "--region", paramLabel = "REGION",
-            description = "AWS region (default: AWS_REGION, then the profile's region).")
-    String region;
+final class AwsOptions {
+    private final OptionSpec region = OptionSpec.builder("--region").paramLabel("REGION").type(String.class)
+            .description("AWS region (default: AWS_REGION, then the profile's region).").build();
+    private final OptionSpec profile = OptionSpec.builder("--profile").paramLabel("PROFILE").type(String.class)
+            .description("Profile of ~/.aws/config for credentials and region (default: AWS_PROFILE, then `default`).")
+            .build();
+    private final OptionSpec endpointUrl = OptionSpec.builder("--endpoint-url").paramLabel("URL").type(URI.class)
+            .description("One endpoint for Lambda and S3, e.g. a local emulator; S3 then uses path-style addressing.")
+            .build();
 
-    @Option(names = "--profile", paramLabel = "PROFILE",
-            description = "Profile of ~/.aws/config for credentials and region (default: AWS_PROFILE, then `default`).")
-    String profile;
+    /** Adds the three options to the command's, in this order. */
+    AwsOptions addTo(CommandSpec spec) {
+        spec.addOption(region);
+        spec.addOption(profile);
+        spec.addOption(endpointUrl);
+        return this;
+    }
 
-    @Option(names = "--endpoint-url", paramLabel = "URL",
-            description = "One endpoint for Lambda and S3, e.g. a local emulator; S3 then uses path-style addressing.")
-    URI endpointUrl;
-
-    public AwsSettings settings() {
-        return new AwsSettings(region, profile, endpointUrl);
+    AwsSettings settings() {
+        return new AwsSettings(region.getValue(), profile.getValue(), endpointUrl.getValue());
     }
 }

@@ -10,50 +10,64 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code pylayer layers list|prune NAME}: the versions of a published layer. */
-@Command(name = "layers", mixinStandardHelpOptions = true, versionProvider = PylayerCommand.VersionProvider.class,
-        description = "Lists and prunes the versions of a Lambda layer.",
-        subcommands = {LayersCommand.ListVersions.class, LayersCommand.Prune.class})
 final class LayersCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private final CommandSpec spec;
+
+    private LayersCommand() {
+        spec = CommandSpecs.command(this, "layers", "Lists and prunes the versions of a Lambda layer.");
+        spec.versionProvider(new PylayerCommand.VersionProvider());
+        CommandSpecs.addStandardHelpOptions(spec);
+    }
+
+    /** The model of a new {@code layers} command with its {@code list} and {@code prune}. */
+    static CommandSpec create() {
+        CommandSpec layers = new LayersCommand().spec;
+        layers.addSubcommand("list", new ListVersions().spec);
+        layers.addSubcommand("prune", new Prune().spec);
+        return layers;
+    }
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = PylayerCommand.VersionProvider.class,
-            description = "Lists a layer's versions, newest first: size, runtimes, CodeSha256, date.")
+    /** The positional NAME of both subcommands. */
+    private static PositionalParamSpec layerName() {
+        return PositionalParamSpec.builder().arity("1").required(true).paramLabel("NAME").type(String.class)
+                .description("Layer name (or layer ARN).").build();
+    }
+
     static final class ListVersions implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+        private final PositionalParamSpec name = layerName();
+        private final OptionSpec json = CommandSpecs.flag("Print the versions as JSON.", "--json");
+        private final AwsOptions aws = new AwsOptions();
+        private final VerboseOption verbose = new VerboseOption();
+        private final CommandSpec spec;
 
-        @Parameters(paramLabel = "NAME", description = "Layer name (or layer ARN).")
-        String name;
-
-        @Option(names = "--json", description = "Print the versions as JSON.")
-        boolean json;
-
-        @Mixin
-        AwsOptions aws;
-
-        @Mixin
-        VerboseOption verbose;
+        private ListVersions() {
+            spec = CommandSpecs.command(this, "list",
+                    "Lists a layer's versions, newest first: size, runtimes, CodeSha256, date.");
+            spec.versionProvider(new PylayerCommand.VersionProvider());
+            spec.addPositional(name);
+            spec.addOption(json);
+            aws.addTo(spec);
+            verbose.addTo(spec);
+            CommandSpecs.addStandardHelpOptions(spec);
+        }
 
         @Override
         public Integer call() {
-            LayerName layer = LayerName.parse(name);
+            LayerName layer = LayerName.parse(name.getValue());
             PrintWriter out = spec.commandLine().getOut();
             try (AwsClients clients = AwsClients.open(aws.settings())) {
                 List<LayerVersionInfo> versions = LayerPublisher.builder(clients.lambda()).build().list(layer);
-                if (json) {
+                if (CommandSpecs.isSet(json)) {
                     out.println(PublishRendering.toJson(PublishRendering.listJson(versions)));
                 } else if (versions.isEmpty()) {
                     spec.commandLine().getErr().println("layer `" + layer + "` has no versions");
@@ -75,43 +89,43 @@ final class LayersCommand implements Runnable {
         }
     }
 
-    @Command(name = "prune", sortOptions = false, mixinStandardHelpOptions = true,
-            versionProvider = PylayerCommand.VersionProvider.class, description = {"Deletes all but the newest N versions of a layer.",
-            "A version that one of the --function functions uses is never deleted."})
     static final class Prune implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+        private final PositionalParamSpec name = layerName();
+        private final OptionSpec keep = OptionSpec.builder("--keep").required(true).paramLabel("N").type(int.class)
+                .description("How many of the newest versions to keep.").build();
+        private final OptionSpec functions = CommandSpecs.repeatable(OptionSpec.builder("--function"), String.class)
+                .paramLabel("FUNCTION")
+                .description("Keep the versions this function uses (name or ARN); repeatable.").build();
+        private final OptionSpec dryRun = CommandSpecs.flag("Show what would be deleted; delete nothing.", "--dry-run");
+        private final OptionSpec json = CommandSpecs.flag("Print the decisions as JSON.", "--json");
+        private final AwsOptions aws = new AwsOptions();
+        private final VerboseOption verbose = new VerboseOption();
+        private final CommandSpec spec;
 
-        @Parameters(paramLabel = "NAME", description = "Layer name (or layer ARN).")
-        String name;
-
-        @Option(names = "--keep", required = true, paramLabel = "N", description = "How many of the newest versions to keep.")
-        int keep;
-
-        @Option(names = "--function", paramLabel = "FUNCTION",
-                description = "Keep the versions this function uses (name or ARN); repeatable.")
-        List<String> functions = new ArrayList<>();
-
-        @Option(names = "--dry-run", description = "Show what would be deleted; delete nothing.")
-        boolean dryRun;
-
-        @Option(names = "--json", description = "Print the decisions as JSON.")
-        boolean json;
-
-        @Mixin
-        AwsOptions aws;
-
-        @Mixin
-        VerboseOption verbose;
+        private Prune() {
+            spec = CommandSpecs.command(this, "prune", "Deletes all but the newest N versions of a layer.",
+                    "A version that one of the --function functions uses is never deleted.");
+            spec.usageMessage().sortOptions(false);
+            spec.versionProvider(new PylayerCommand.VersionProvider());
+            spec.addPositional(name);
+            for (OptionSpec option : List.of(keep, functions, dryRun, json)) {
+                spec.addOption(option);
+            }
+            aws.addTo(spec);
+            verbose.addTo(spec);
+            CommandSpecs.addStandardHelpOptions(spec);
+        }
 
         @Override
         public Integer call() {
-            LayerName layer = LayerName.parse(name);
+            LayerName layer = LayerName.parse(name.getValue());
+            boolean dryRun = CommandSpecs.isSet(this.dryRun);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (AwsClients clients = AwsClients.open(aws.settings())) {
-                PruneResult result = LayerPublisher.builder(clients.lambda()).build().prune(layer, keep, functions, dryRun);
-                if (json) {
+                PruneResult result = LayerPublisher.builder(clients.lambda()).build().prune(layer, keep.<Integer>getValue(),
+                        CommandSpecs.values(functions), dryRun);
+                if (CommandSpecs.isSet(json)) {
                     out.println(PublishRendering.toJson(PublishRendering.pruneJson(result)));
                 } else {
                     List<List<String>> rows = new ArrayList<>();

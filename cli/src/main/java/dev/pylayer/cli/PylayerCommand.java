@@ -3,15 +3,18 @@ package dev.pylayer.cli;
 import dev.pylayer.Pylayer;
 import java.util.List;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "pylayer",
-        mixinStandardHelpOptions = true,
-        versionProvider = PylayerCommand.VersionProvider.class,
-        description = "Builds AWS Lambda layers for Python from PyPI wheels: no Docker, no local Python.")
+/** {@code pylayer}: the subcommands; with none, its usage. Models built in code: see {@link CommandSpecs}. */
 public final class PylayerCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private final CommandSpec spec;
+
+    private PylayerCommand() {
+        spec = CommandSpecs.command(this, "pylayer",
+                "Builds AWS Lambda layers for Python from PyPI wheels: no Docker, no local Python.");
+        spec.versionProvider(new VersionProvider());
+        CommandSpecs.addStandardHelpOptions(spec);
+    }
 
     @Override
     public void run() {
@@ -22,16 +25,17 @@ public final class PylayerCommand implements Runnable {
     private static final List<String> SUBCOMMANDS = List.of("help", "build", "inspect", "publish", "layers");
 
     /**
-     * A new instance of the subcommand {@code name}. A switch rather than a map of constructor references: each
-     * {@code X::new} links through method handles on its first use, milliseconds on a cold JVM before any work.
+     * A new instance of the subcommand {@code name}: its model, or for {@code help} picocli's annotated command. A
+     * switch rather than a map of method references: each {@code X::create} links through method handles on its
+     * first use, milliseconds on a cold JVM before any work.
      */
     private static Object subcommand(String name) {
         return switch (name) {
             case "help" -> new CommandLine.HelpCommand();
-            case "build" -> new BuildCommand();
-            case "inspect" -> new InspectCommand();
-            case "publish" -> new PublishCommand();
-            case "layers" -> new LayersCommand();
+            case "build" -> BuildCommand.create();
+            case "inspect" -> InspectCommand.create();
+            case "publish" -> PublishCommand.create();
+            case "layers" -> LayersCommand.create();
             default -> throw new IllegalArgumentException("no subcommand `" + name + "`");
         };
     }
@@ -42,11 +46,11 @@ public final class PylayerCommand implements Runnable {
     }
 
     /**
-     * The command line for these arguments: when they name a subcommand, only that one is added, since picocli
-     * reads the annotations of every subcommand it is given and a run needs one (help, or no subcommand, gets all).
+     * The command line for these arguments: when they name a subcommand, only that one is added, since a run needs
+     * one (help, or no subcommand, gets all).
      */
     static CommandLine commandLine(String[] args) {
-        CommandLine commandLine = new CommandLine(new PylayerCommand());
+        CommandLine commandLine = new CommandLine(new PylayerCommand().spec);
         String named = args.length > 0 ? args[0] : "";
         boolean one = SUBCOMMANDS.contains(named) && !named.equals("help");
         for (String name : SUBCOMMANDS) {
