@@ -17,7 +17,8 @@ cold (empty cache), warm (the same cache again: the layer built cold is in the c
 and links it to the output, or copies it checking its sha256) and warm --rebuild (the same cache, but the layer written again from the
 cached wheels: what a warm build costs when the inputs changed a little), and prints a table. Times are wall-clock seconds, the median
 of --runs runs for pylayer and of --pip-runs runs for pip (--stat min for the best run, which on a machine shared
-with other work is the closest to the tools' own cost; the median is what a user sees). "Floor" is the cost of the
+with other work is the closest to the tools' own cost; the median is what a user sees). Within a set, pip's runs
+and pylayer's alternate, so that a machine whose speed drifts slows both alike. "Floor" is the cost of the
 I/O no build can avoid: a JVM (`bench/Floor.java`, JVM start included) reading each chosen wheel once,
 sha256-hashing it and writing its bytes to one file, fsynced; "io floor" is the same without a JVM
 (`cat WHEELS | tee OUT | sha256sum && sync OUT`). Peak RSS is pylayer's largest resident set over the runs of a
@@ -179,31 +180,37 @@ def floors(work, wheels, runs, floor_class_dir):
 
 
 def run_set(args, launcher, python, mirror, requirements, work, floor_class_dir):
+    """One set's row. pip's and pylayer's runs alternate (a pip cold+warm pair, then a pylayer cold+warm+--rebuild
+    triple, and again), so that a machine whose speed drifts over the minutes a set takes (a VM beside busy
+    neighbours) slows both alike instead of whichever ran in the slow stretch."""
     name = " ".join(requirements)
     row = {"set": name}
     slug = name.replace(" ", "+")
-    if python:
-        cold, warm = [], []
-        for _ in range(args.pip_runs):
-            cache = fresh(work / f"pip-cache-{slug}")
-            seconds, pip_only, size = pip_build(python, mirror, requirements, cache, work)
-            cold.append(seconds)
-            seconds, _, size = pip_build(python, mirror, requirements, cache, work)
-            warm.append(seconds)
-        row.update(pip_cold=STAT(cold), pip_warm=STAT(warm), pip_size=size)
+    pip_cold, pip_warm = [], []
     cold, warm, rebuild, rss = [], [], [], []
-    for _ in range(args.runs):
-        cache = fresh(work / f"pylayer-cache-{slug}")
-        seconds, peak, size = pylayer_build(launcher, mirror, requirements, cache, work)
-        cold.append(seconds)
-        rss.append(peak)
-        wheels = cached_wheels(cache)
-        seconds, peak, size = pylayer_build(launcher, mirror, requirements, cache, work)
-        warm.append(seconds)
-        rss.append(peak)
-        seconds, peak, size = pylayer_build(launcher, mirror, requirements, cache, work, "--rebuild")
-        rebuild.append(seconds)
-        rss.append(peak)
+    pip_size = size = None
+    wheels = []
+    for i in range(max(args.runs, args.pip_runs if python else 0)):
+        if python and i < args.pip_runs:
+            cache = fresh(work / f"pip-cache-{slug}")
+            seconds, _, pip_size = pip_build(python, mirror, requirements, cache, work)
+            pip_cold.append(seconds)
+            seconds, _, pip_size = pip_build(python, mirror, requirements, cache, work)
+            pip_warm.append(seconds)
+        if i < args.runs:
+            cache = fresh(work / f"pylayer-cache-{slug}")
+            seconds, peak, size = pylayer_build(launcher, mirror, requirements, cache, work)
+            cold.append(seconds)
+            rss.append(peak)
+            wheels = cached_wheels(cache)
+            seconds, peak, size = pylayer_build(launcher, mirror, requirements, cache, work)
+            warm.append(seconds)
+            rss.append(peak)
+            seconds, peak, size = pylayer_build(launcher, mirror, requirements, cache, work, "--rebuild")
+            rebuild.append(seconds)
+            rss.append(peak)
+    if python:
+        row.update(pip_cold=STAT(pip_cold), pip_warm=STAT(pip_warm), pip_size=pip_size)
     row.update(cold=STAT(cold), warm=STAT(warm), rebuild=STAT(rebuild), rss=max(rss), size=size,
                packages=len(wheels))
     row["floor"], row["io_floor"] = floors(work, wheels, args.runs, floor_class_dir)
