@@ -17,7 +17,14 @@ import java.util.TreeMap;
  * when it is small, else a read-ahead that doubles on sequential misses.
  */
 final class HttpRangeChannel implements SeekableByteChannel {
-    static final int DEFAULT_TAIL = 128 * 1024;
+    /**
+     * The suffix read first. Big wheels put their central directory, RECORD and then METADATA near the end: of the 346
+     * wheels over 512 KiB in the local mirror of real wheels, METADATA lay within the last 128 KiB in 75% (scipy,
+     * pandas, scikit-learn and botocore needed a second round trip), 384 KiB in 89%, 1 MiB in 91% (the rest keep
+     * their dist-info before bundled libraries, numpy 8 MB from the end). A round trip on a real network costs more
+     * than the 256 KiB more.
+     */
+    static final int DEFAULT_TAIL = 384 * 1024;
     private static final int MIN_READ_AHEAD = 64 * 1024;
     private static final long MAX_GAP = 2L << 20;
 

@@ -81,7 +81,7 @@ class CoreMetadataTest {
     @Test
     void readsADirectoryLargerThanTheTailAndTheMetadataBeforeItInOneMoreRequest() {
         // botocore's shape: a directory of thousands of entries past the first suffix range, the dist-info just before it
-        WheelBuilder wheel = largeWheel("wide", 3000);
+        WheelBuilder wheel = largeWheel("wide", 8000);
         FakeIndex.File file = index.add(wheel);
         try (IndexClient client = TestClients.client(cacheDir)) {
             assertArrayEquals(wheel.metadata(), client.coreMetadata(listed(client, index.jsonApiUrl(), "wide")));

@@ -183,7 +183,7 @@ class WheelMetadataReaderTest {
     @Test
     void readsTheDirectoryAndTheDistInfoBeforeItInOneReadWhenTheDirectoryIsNotInTheTail() throws Exception {
         TestZip zip = TestZip.zip();
-        for (int i = 0; i < 2500; i++) {
+        for (int i = 0; i < 6000; i++) {
             zip.stored("demo/sub/module_with_a_long_name_" + i + ".py", "");
         }
         byte[] bytes = zip.deflated(METADATA, TEXT).build().bytes();
