@@ -101,7 +101,6 @@ final class BuildCommand implements Callable<Integer> {
                 "  pylayer build requests pandas --runtime python3.11 -o layer.zip",
                 "  pylayer build -r requirements.txt --runtime python3.12 --arch arm64 --report report.json");
         spec.usageMessage().sortOptions(false);
-        spec.versionProvider(new PylayerCommand.VersionProvider());
         spec.addPositional(requirements);
         for (OptionSpec option : List.of(requirementsFiles, constraintsFiles, runtime, arch, output, indexUrl,
                 extraIndexUrls, findLinks, noIndex, pre, excludeRuntimeProvided, slim, slimStubs, excludes, report,

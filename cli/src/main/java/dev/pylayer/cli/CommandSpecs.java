@@ -54,9 +54,10 @@ final class CommandSpecs {
 
     /**
      * {@code -h/--help} and {@code -V/--version} last, as picocli's {@code mixinStandardHelpOptions} adds them (which
-     * reads the options of an annotated class).
+     * reads the options of an annotated class), and the version {@code -V} prints.
      */
     static void addStandardHelpOptions(CommandSpec spec) {
+        spec.versionProvider(new PylayerCommand.VersionProvider());
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).type(boolean.class).arity("0")
                 .description("Show this help message and exit.").build());
         spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).type(boolean.class).arity("0")

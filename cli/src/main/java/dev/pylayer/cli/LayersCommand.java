@@ -20,7 +20,6 @@ final class LayersCommand implements Runnable {
 
     private LayersCommand() {
         spec = CommandSpecs.command(this, "layers", "Lists and prunes the versions of a Lambda layer.");
-        spec.versionProvider(new PylayerCommand.VersionProvider());
         CommandSpecs.addStandardHelpOptions(spec);
     }
 
@@ -53,8 +52,7 @@ final class LayersCommand implements Runnable {
         private ListVersions() {
             spec = CommandSpecs.command(this, "list",
                     "Lists a layer's versions, newest first: size, runtimes, CodeSha256, date.");
-            spec.versionProvider(new PylayerCommand.VersionProvider());
-            spec.addPositional(name);
+                spec.addPositional(name);
             spec.addOption(json);
             aws.addTo(spec);
             verbose.addTo(spec);
@@ -106,8 +104,7 @@ final class LayersCommand implements Runnable {
             spec = CommandSpecs.command(this, "prune", "Deletes all but the newest N versions of a layer.",
                     "A version that one of the --function functions uses is never deleted.");
             spec.usageMessage().sortOptions(false);
-            spec.versionProvider(new PylayerCommand.VersionProvider());
-            spec.addPositional(name);
+                spec.addPositional(name);
             for (OptionSpec option : List.of(keep, functions, dryRun, json)) {
                 spec.addOption(option);
             }

@@ -61,7 +61,6 @@ final class PublishCommand implements Callable<Integer> {
                 "Publishes a layer zip as a new version of a Lambda layer and prints its LayerVersionArn.",
                 "When the newest version already has the same content (CodeSha256) and targets, it is reused.");
         spec.usageMessage().sortOptions(false);
-        spec.versionProvider(new PylayerCommand.VersionProvider());
         spec.addPositional(zip);
         for (OptionSpec option : List.of(name, runtimes, architectures, description, licenseInfo, s3Bucket, s3Key,
                 attach, force, permissions, json)) {

@@ -12,7 +12,6 @@ public final class PylayerCommand implements Runnable {
     private PylayerCommand() {
         spec = CommandSpecs.command(this, "pylayer",
                 "Builds AWS Lambda layers for Python from PyPI wheels: no Docker, no local Python.");
-        spec.versionProvider(new VersionProvider());
         CommandSpecs.addStandardHelpOptions(spec);
     }
 

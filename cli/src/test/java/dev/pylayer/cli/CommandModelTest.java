@@ -94,6 +94,25 @@ class CommandModelTest {
     }
 
     @Test
+    void everyCommandPrintsItsHelpAndTheVersion() {
+        for (String command : List.of("", "build", "inspect", "publish", "layers", "layers list", "layers prune")) {
+            List<String> words = command.isEmpty() ? List.of() : List.of(command.split(" "));
+            for (String flag : List.of("-V", "--version")) {
+                List<String> args = new ArrayList<>(words);
+                args.add(flag);
+                CommandRun run = CommandRun.of(args);
+                assertEquals(0, run.exitCode(), args.toString());
+                assertTrue(run.out().startsWith("pylayer "), args + ": " + run.out());
+            }
+            List<String> help = new ArrayList<>(words);
+            help.add("--help");
+            CommandRun run = CommandRun.of(help);
+            assertEquals(0, run.exitCode(), help.toString());
+            assertTrue(run.out().startsWith("Usage: pylayer" + (command.isEmpty() ? "" : " " + command)), run.out());
+        }
+    }
+
+    @Test
     void noCommandDeclaresPicocliAnnotations() {
         List<Class<?>> classes = List.of(PylayerCommand.class, BuildCommand.class, InspectCommand.class,
                 PublishCommand.class, LayersCommand.class, LayersCommand.ListVersions.class, LayersCommand.Prune.class,
