@@ -42,18 +42,24 @@ final class HttpTransport implements Call.Factory {
      */
     HttpTransport(java.util.function.UnaryOperator<OkHttpClient.Builder> configure, OkHttpClient tlsBase,
             int maxConnections) {
-        Dispatcher dispatcher = new Dispatcher();
-        ConnectionPool pool = new ConnectionPool(maxConnections, 5, java.util.concurrent.TimeUnit.MINUTES);
+        // Made with the first client, not here: OkHttp's classes may still be initializing on the warm-up thread, and
+        // a build has work to do before its first request (its cache, hints, tags) instead of waiting for them.
+        Once<Shared> shared = new Once<>(() -> new Shared(new Dispatcher(),
+                new ConnectionPool(maxConnections, 5, java.util.concurrent.TimeUnit.MINUTES)));
         this.plain = new Once<>(() -> configure.apply(PLAIN_BASE.get().newBuilder())
-                .dispatcher(dispatcher)
-                .connectionPool(pool)
+                .dispatcher(shared.get().dispatcher())
+                .connectionPool(shared.get().pool())
                 .followSslRedirects(false)
                 .addInterceptor(this::redirectToHttps)
                 .build());
         this.tls = new Once<>(() -> configure.apply((tlsBase != null ? tlsBase : TLS_BASE.get()).newBuilder())
-                .dispatcher(dispatcher)
-                .connectionPool(pool)
+                .dispatcher(shared.get().dispatcher())
+                .connectionPool(shared.get().pool())
                 .build());
+    }
+
+    /** The dispatcher and connection pool the two clients share. */
+    private record Shared(Dispatcher dispatcher, ConnectionPool pool) {
     }
 
     /**
