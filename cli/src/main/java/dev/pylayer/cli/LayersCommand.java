@@ -52,7 +52,7 @@ final class LayersCommand implements Runnable {
         private ListVersions() {
             spec = CommandSpecs.command(this, "list",
                     "Lists a layer's versions, newest first: size, runtimes, CodeSha256, date.");
-                spec.addPositional(name);
+            spec.addPositional(name);
             spec.addOption(json);
             aws.addTo(spec);
             verbose.addTo(spec);
@@ -104,7 +104,7 @@ final class LayersCommand implements Runnable {
             spec = CommandSpecs.command(this, "prune", "Deletes all but the newest N versions of a layer.",
                     "A version that one of the --function functions uses is never deleted.");
             spec.usageMessage().sortOptions(false);
-                spec.addPositional(name);
+            spec.addPositional(name);
             for (OptionSpec option : List.of(keep, functions, dryRun, json)) {
                 spec.addOption(option);
             }
