@@ -21,9 +21,7 @@ final class AwsOptions {
 
     /** Adds the three options to the command's, in this order. */
     AwsOptions addTo(CommandSpec spec) {
-        spec.addOption(region);
-        spec.addOption(profile);
-        spec.addOption(endpointUrl);
+        CommandSpecs.addOptions(spec, region, profile, endpointUrl);
         return this;
     }
 

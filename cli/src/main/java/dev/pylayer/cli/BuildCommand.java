@@ -102,11 +102,9 @@ final class BuildCommand implements Callable<Integer> {
                 "  pylayer build -r requirements.txt --runtime python3.12 --arch arm64 --report report.json");
         spec.usageMessage().sortOptions(false);
         spec.addPositional(requirements);
-        for (OptionSpec option : List.of(requirementsFiles, constraintsFiles, runtime, arch, output, indexUrl,
+        CommandSpecs.addOptions(spec, requirementsFiles, constraintsFiles, runtime, arch, output, indexUrl,
                 extraIndexUrls, findLinks, noIndex, pre, excludeRuntimeProvided, slim, slimStubs, excludes, report,
-                cacheDir, noCache, offline, rebuild, jobs, quiet, publishName, attach, s3Bucket)) {
-            spec.addOption(option);
-        }
+                cacheDir, noCache, offline, rebuild, jobs, quiet, publishName, attach, s3Bucket);
         aws.addTo(spec);
         verbose.addTo(spec);
         CommandSpecs.addStandardHelpOptions(spec);

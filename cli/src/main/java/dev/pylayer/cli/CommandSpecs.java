@@ -41,6 +41,13 @@ final class CommandSpecs {
         return positional.type(List.class).auxiliaryTypes(elementType);
     }
 
+    /** Adds the options to the command's, in this order (the order help lists them in). */
+    static void addOptions(CommandSpec spec, OptionSpec... options) {
+        for (OptionSpec option : options) {
+            spec.addOption(option);
+        }
+    }
+
     /** Whether the flag was given. */
     static boolean isSet(OptionSpec flag) {
         return Boolean.TRUE.equals(flag.getValue());

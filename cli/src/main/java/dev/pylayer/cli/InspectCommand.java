@@ -36,9 +36,7 @@ final class InspectCommand implements Callable<Integer> {
                         + "RECORD hashes and sizes.",
                 "Exit status: 0 when the layer will load, 1 when it will not (or cannot be read).");
         spec.addPositional(layer);
-        spec.addOption(runtime);
-        spec.addOption(architecture);
-        spec.addOption(json);
+        CommandSpecs.addOptions(spec, runtime, architecture, json);
         verbose.addTo(spec);
         CommandSpecs.addStandardHelpOptions(spec);
     }

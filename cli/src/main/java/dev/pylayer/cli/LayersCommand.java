@@ -105,9 +105,7 @@ final class LayersCommand implements Runnable {
                     "A version that one of the --function functions uses is never deleted.");
             spec.usageMessage().sortOptions(false);
             spec.addPositional(name);
-            for (OptionSpec option : List.of(keep, functions, dryRun, json)) {
-                spec.addOption(option);
-            }
+            CommandSpecs.addOptions(spec, keep, functions, dryRun, json);
             aws.addTo(spec);
             verbose.addTo(spec);
             CommandSpecs.addStandardHelpOptions(spec);

@@ -62,10 +62,8 @@ final class PublishCommand implements Callable<Integer> {
                 "When the newest version already has the same content (CodeSha256) and targets, it is reused.");
         spec.usageMessage().sortOptions(false);
         spec.addPositional(zip);
-        for (OptionSpec option : List.of(name, runtimes, architectures, description, licenseInfo, s3Bucket, s3Key,
-                attach, force, permissions, json)) {
-            spec.addOption(option);
-        }
+        CommandSpecs.addOptions(spec, name, runtimes, architectures, description, licenseInfo, s3Bucket, s3Key, attach,
+                force, permissions, json);
         aws.addTo(spec);
         verbose.addTo(spec);
         CommandSpecs.addStandardHelpOptions(spec);
