@@ -70,7 +70,7 @@ final class WheelContentChecks {
     private WheelFacts verify(DistributionFile file, WheelArchive archive) {
         WheelFacts.Recorder recorder = WheelFacts.recorder();
         archive.verifyContents(executor, helpers, entry -> recorder.entry(entry.name(), entry.compressedSize(),
-                entry.size(), archive.checkHashesSha256(entry)));
+                entry.size(), archive.checkHashesSha256(entry), () -> archive.open(entry)));
         WheelFacts facts = recorder.facts();
         Optional<String> sha256 = file.sha256();
         if (sha256.isPresent() && facts.keepable()) {

@@ -27,6 +27,11 @@ public final class ElfReader {
         this.source = source;
     }
 
+    /** Reads an ELF file through a source of its bytes. */
+    static ElfFile read(ElfSource source) {
+        return new ElfReader(source).read();
+    }
+
     /** Reads an ELF file held in memory. */
     public static ElfFile read(byte[] bytes) {
         return new ElfReader(ElfSource.of(bytes)).read();

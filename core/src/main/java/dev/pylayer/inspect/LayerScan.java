@@ -31,12 +31,15 @@ import org.apache.commons.compress.archivers.zip.ZipMethod;
  */
 final class LayerScan {
     /**
-     * @param inMemoryElf  ELF files up to this size are read from memory, larger ones from a temporary file
-     * @param readBudget   inflate at most this many bytes in total (4× Lambda's 250 MB limit: a zip bomb stops here)
-     * @param metadataFile the largest WHEEL or RECORD file kept
+     * @param inMemoryElf      ELF files read whole are read from memory up to this size, larger ones from a temporary file
+     * @param readBudget       inflate at most this many bytes in total (4× Lambda's 250 MB limit: a zip bomb stops here)
+     * @param metadataFile     the largest WHEEL or RECORD file kept
+     * @param streamedElfHead  the first bytes an ELF file that can be read again keeps as it streams past
+     *                         ({@link ElfCapture}); it is read whole only if they and the parts its headers point at
+     *                         are not enough
      */
-    record Limits(long inMemoryElf, long readBudget, int metadataFile) {
-        static final Limits DEFAULT = new Limits(8L << 20, 1L << 30, 16 << 20);
+    record Limits(long inMemoryElf, long readBudget, int metadataFile, int streamedElfHead) {
+        static final Limits DEFAULT = new Limits(8L << 20, 1L << 30, 16 << 20, 4 << 20);
     }
 
     private final Path zip;
@@ -171,7 +174,8 @@ final class LayerScan {
     private static EntryReading readEntry(ZipFile archive, ZipArchiveEntry entry, Limits limits, long budget,
             boolean keep) {
         EntryReading reading = new EntryReading();
-        EntryCapture capture = new EntryCapture(entry.getName(), entry.getCompressedSize(), limits, keep);
+        EntryCapture capture = new EntryCapture(entry.getName(), entry.getCompressedSize(), entry.getSize(), limits,
+                keep, false, () -> archive.getInputStream(entry));
         reading.capture = capture;
         try (InputStream in = archive.getInputStream(entry)) {
             byte[] buffer = new byte[64 * 1024];
@@ -213,9 +217,10 @@ final class LayerScan {
         private ElfException elfError;
         private String readError;
         private byte[] digest;
+        private final EntryReopener reopener;
 
         EntryCapture(String name, long compressedSize, Limits limits, boolean keep) {
-            this(name, compressedSize, -1, limits, keep, false);
+            this(name, compressedSize, -1, limits, keep, false, null);
         }
 
         /**
@@ -223,9 +228,12 @@ final class LayerScan {
          *                     of that size
          * @param hashedByCheck whether the content check hands over the SHA-256 ({@link #sha256(byte[])}), so the
          *                     bytes are not hashed a second time
+         * @param reopener     reads the file again from the start (null if it cannot be): an ELF file then keeps only
+         *                     the parts its reading needs as it streams past ({@link ElfCapture})
          */
         EntryCapture(String name, long compressedSize, long expectedSize, Limits limits, boolean keep,
-                     boolean hashedByCheck) {
+                     boolean hashedByCheck, EntryReopener reopener) {
+            this.reopener = reopener;
             this.name = name;
             this.compressedSize = compressedSize;
             this.expectedSize = expectedSize;
@@ -275,7 +283,7 @@ final class LayerScan {
         private void decideFormat() {
             format = BinaryFormat.of(java.util.Arrays.copyOf(head, headLength));
             if (format == BinaryFormat.ELF) {
-                elf = new ElfCapture(limits.inMemoryElf(), expectedSize);
+                elf = new ElfCapture(limits.inMemoryElf(), limits.streamedElfHead(), expectedSize, reopener);
                 writeElf(head, 0, headLength);
             }
         }

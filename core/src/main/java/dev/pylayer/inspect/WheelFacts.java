@@ -55,17 +55,19 @@ public final class WheelFacts {
 
         /** A sink for the inflated bytes of the wheel entry {@code name}; facts count only once it is finished. */
         public ContentSink entry(String name, long compressedSize) {
-            return entry(name, compressedSize, -1, false);
+            return entry(name, compressedSize, -1, false, null);
         }
 
         /**
          * As {@link #entry(String, long)}, knowing the entry's declared size and whether the content check hands
-         * over the SHA-256 it computes for RECORD ({@link ContentSink#sha256}), which is then not computed twice.
+         * over the SHA-256 it computes for RECORD ({@link ContentSink#sha256}), which is then not computed twice, and
+         * how to read the entry again (null if it cannot be: an ELF file is then kept whole for reading).
          */
-        public ContentSink entry(String name, long compressedSize, long size, boolean hashedByCheck) {
+        public ContentSink entry(String name, long compressedSize, long size, boolean hashedByCheck,
+                EntryReopener reopener) {
             boolean keep = isWheelFile(name);
             LayerScan.EntryCapture capture = new LayerScan.EntryCapture(name, compressedSize, size,
-                    LayerScan.Limits.DEFAULT, keep, hashedByCheck);
+                    LayerScan.Limits.DEFAULT, keep, hashedByCheck, reopener);
             return capture.whenFinished((entry, content) -> {
                 entries.put(name, entry);
                 if (keep && content != null) {

@@ -54,7 +54,11 @@ final class CsvRows {
                     } else if (c == ',') {
                         fields.add("");
                     } else {
-                        field.append(c);
+                        // An unquoted field (nearly every one of a RECORD) runs to the next comma or line break,
+                        // quotes in it kept as they are: taken whole rather than a character at a time.
+                        int end = unquotedEnd(text, i + 1);
+                        field.append(text, i, end);
+                        i = end - 1;
                         state = State.IN_FIELD;
                     }
                 }
@@ -97,6 +101,17 @@ final class CsvRows {
             rows.add(new Row(rowLine, List.copyOf(fields)));
         }
         return rows;
+    }
+
+    /** Where the unquoted field going on at {@code from} ends: its next comma or line break, else the text's end. */
+    private static int unquotedEnd(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     /** Python's {@code QUOTE_MINIMAL}: quote a field holding the delimiter, a quote or a line break. */

@@ -1,8 +1,6 @@
 package dev.pylayer.wheel;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -140,13 +138,10 @@ final class HeaderBlock {
         return data.length >= 3 && (data[0] & 0xff) == 0xef && (data[1] & 0xff) == 0xbb && (data[2] & 0xff) == 0xbf;
     }
 
+    /** A line as text: UTF-8, or Latin-1 when it is not valid UTF-8. */
     private static String decode(byte[] data, int start, int end) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(data, start, end - start))
-                    .toString();
+            return StrictUtf8.decode(data, start, end);
         } catch (CharacterCodingException e) {
             return new String(data, start, end - start, StandardCharsets.ISO_8859_1);
         }

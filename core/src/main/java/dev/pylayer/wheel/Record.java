@@ -1,8 +1,6 @@
 package dev.pylayer.wheel;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,8 +37,7 @@ public final class Record {
     public static Record parse(byte[] data) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(data)).toString();
+            text = StrictUtf8.decode(data, 0, data.length);
         } catch (CharacterCodingException e) {
             throw new InvalidRecordException(0, "it is not UTF-8");
         }
@@ -89,8 +86,14 @@ public final class Record {
         if (digits.startsWith("+")) {
             digits = digits.substring(1);
         }
-        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (digits.isEmpty() || digits.length() > 18) {
             return OptionalLong.empty();
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9') {
+                return OptionalLong.empty();
+            }
         }
         return OptionalLong.of(Long.parseLong(digits));
     }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * interpreter, needed libraries, soname, run paths, version needs with their weak flags) on generated files and on every ELF file
  * inside a set of real wheels (numpy, pandas, lxml, pydantic-core, cryptography, scipy, pillow, grpcio, orjson from
  * /opt/pypi/files or {@code PYLAYER_WHEEL_DIR}); {@code -Dpylayer.readelf.all=true} checks every wheel there.
- * Skipped when readelf or the wheels are absent.
+ * Skipped when readelf or the wheels are absent. Each real file is also streamed through {@link StreamedElf} as a
+ * build inflates it (the first 4 MiB kept): its reading must be the same, and a second, whole reading rare.
  */
 class ElfReaderReadelfIT {
     private static final List<String> WHEEL_PREFIXES = List.of("numpy-2.3.5-", "numpy-1.26.4-", "pandas-3.0.6-",
@@ -84,6 +85,8 @@ class ElfReaderReadelfIT {
         }
         assumeTrue(!chosen.isEmpty(), "skipped: none of the real wheels are in " + wheels);
         int checked = 0;
+        int readAgain = 0;
+        byte[] streamedHead = new byte[4 << 20];
         for (Path wheel : chosen) {
             try (ZipFile zip = new ZipFile(wheel.toFile())) {
                 Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -106,12 +109,26 @@ class ElfReaderReadelfIT {
                     ElfFile elf = ElfReader.read(file);
                     compare(file, elf, wheel.getFileName() + "!" + entry.getName());
                     checked++;
+                    StreamedElf streamed = new StreamedElf(streamedHead);
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        byte[] buffer = new byte[64 * 1024];
+                        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                            streamed.write(buffer, 0, n);
+                        }
+                    }
+                    java.util.Optional<ElfFile> fromKeptParts = streamed.read();
+                    if (fromKeptParts.isPresent()) {
+                        assertEquals(elf, fromKeptParts.get(), wheel.getFileName() + "!" + entry.getName() + " streamed");
+                    } else {
+                        readAgain++;
+                    }
                 }
             }
         }
         System.out.println("ElfReaderReadelfIT: " + checked + " ELF files in " + chosen.size()
-                + " wheels agree with readelf");
+                + " wheels agree with readelf; streamed, " + readAgain + " of them needed a second, whole reading");
         assertTrue(checked > 0);
+        assertTrue(readAgain * 100 <= checked, readAgain + " of " + checked + " streamed files needed a whole reading");
     }
 
     private void compare(Path file, ElfFile elf) throws IOException {

@@ -111,7 +111,7 @@ class LayerInspectorTest {
     void stopsInflatingAtTheReadBudget() {
         Path zip = TestLayer.create().wheel(WheelBuilder.wheel("bomb", "1.0").file("bomb/a.bin", new byte[100_000])
                 .file("bomb/b.bin", new byte[100_000]), "python3.11").writeTo(dir);
-        InspectionReport report = LayerInspector.inspect(zip, PY311, new LayerScan.Limits(1 << 20, 150_000, 1 << 20));
+        InspectionReport report = LayerInspector.inspect(zip, PY311, new LayerScan.Limits(1 << 20, 150_000, 1 << 20, 1 << 20));
         assertEquals(Severity.WARNING, findings(report, FindingKind.READ_BUDGET).get(0).severity());
         // Counted by declared size after the budget ran out: the total is still every byte of the layer.
         assertTrue(report.sizes().unzippedBytes() > 200_000, report.sizes().toString());

@@ -77,6 +77,8 @@ public final class ElfBuilder {
     private final Set<String> weak = new java.util.HashSet<>();
     private boolean sectionHeaders = true;
     private int padding;
+    private int code;
+    private boolean stringsAfterDynamic;
     private final Set<Corruption> corruptions = EnumSet.noneOf(Corruption.class);
 
     private ElfBuilder(int machine) {
@@ -166,6 +168,21 @@ public final class ElfBuilder {
         return this;
     }
 
+    /** Zero bytes between the version needs and the dynamic section, where a real library has its code. */
+    public ElfBuilder code(int bytes) {
+        this.code = bytes;
+        return this;
+    }
+
+    /**
+     * The dynamic string table and version needs after the dynamic section (and any {@link #padding}), as patchelf
+     * leaves a library whose needed libraries or run path auditwheel rewrote.
+     */
+    public ElfBuilder stringsAfterDynamic() {
+        this.stringsAfterDynamic = true;
+        return this;
+    }
+
     public ElfBuilder corrupt(Corruption corruption) {
         corruptions.add(corruption);
         return this;
@@ -216,14 +233,33 @@ public final class ElfBuilder {
         int interpOffset = at;
         byte[] interpBytes = interpreter == null ? new byte[0] : (interpreter + "\0").getBytes(StandardCharsets.UTF_8);
         at += interpBytes.length;
-        int dynstrOffset = at;
-        at += dynstrBytes.length;
-        at = align(at, 8);
-        int verneedOffset = at;
         int verneedSize = needEntries.size() * 16 + auxEntries.size() * 16;
-        at += verneedSize;
-        at = align(at, 8);
-        int dynamicOffset = at;
+        int dynamicEntries = dynamic.size() + (versionNeeds.isEmpty() ? 0 : 2) + (pie ? 1 : 0) + 3;
+        int dynamicSize = dynamicEntries * dynentsize;
+        int dynstrOffset;
+        int verneedOffset;
+        int dynamicOffset;
+        if (stringsAfterDynamic) {
+            at += code;
+            at = align(at, 8);
+            dynamicOffset = at;
+            at += dynamicSize + padding;
+            dynstrOffset = at;
+            at += dynstrBytes.length;
+            at = align(at, 8);
+            verneedOffset = at;
+            at += verneedSize;
+        } else {
+            dynstrOffset = at;
+            at += dynstrBytes.length;
+            at = align(at, 8);
+            verneedOffset = at;
+            at += verneedSize;
+            at += code;
+            at = align(at, 8);
+            dynamicOffset = at;
+            at += dynamicSize + padding;
+        }
         if (!versionNeeds.isEmpty()) {
             dynamic.add(new long[] {0x6ffffffeL, verneedOffset});
             dynamic.add(new long[] {0x6fffffffL, needEntries.size()});
@@ -234,9 +270,6 @@ public final class ElfBuilder {
         dynamic.add(new long[] {5, dynstrOffset});
         dynamic.add(new long[] {10, dynstrBytes.length});
         dynamic.add(new long[] {0, 0});
-        int dynamicSize = dynamic.size() * dynentsize;
-        at += dynamicSize;
-        at += padding;
         int loadEnd = at;
 
         StringTable shstr = new StringTable();
