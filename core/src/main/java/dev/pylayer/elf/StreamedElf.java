@@ -89,7 +89,7 @@ public final class StreamedElf {
             }
             if (!dynamicFollowed && dynamicEnd >= 0 && position >= dynamicEnd) {
                 dynamicFollowed = true;
-                byte[] section = kept(dynamicStart, dynamicEnd);
+                byte[] section = bytesOf(dynamicStart, dynamicEnd);
                 if (section != null) {
                     followDynamic(section);
                 }
@@ -196,7 +196,7 @@ public final class StreamedElf {
     }
 
     /** The bytes of a range that lies among the first bytes or in one range kept, when it has streamed past. */
-    private byte[] kept(long start, long end) {
+    private byte[] bytesOf(long start, long end) {
         if (end > position) {
             return null;
         }
