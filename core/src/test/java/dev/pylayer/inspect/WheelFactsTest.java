@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pylayer.elf.ElfFile;
+import dev.pylayer.elf.ElfReader;
 import dev.pylayer.testdata.elf.ElfBuilder;
 import dev.pylayer.testdata.wheels.WheelBuilder;
 import dev.pylayer.wheel.WheelArchive;
@@ -77,6 +78,28 @@ class WheelFactsTest {
         assertTrue(facts.keepable());
         assertArrayEquals(factsOf(wheel).toJson(), facts.toJson());
         assertEquals("2.27", facts.entry("native/_large.so").orElseThrow().elf().maxGlibc().orElseThrow().toString());
+    }
+
+    @Test
+    void anElfFileWhoseStringsLieBeyondTheFirstBytesKeptIsReadAgainFromTheWheel() throws IOException {
+        // Code first: the string table starts past the first 4 MiB, before the dynamic section that points at it.
+        byte[] codeFirst = ElfBuilder.x86_64().needed("libc.so.6").versionNeed("libc.so.6", "GLIBC_2.31")
+                .leadingCode(LayerScan.Limits.DEFAULT.streamedElfHead() + 4096).toBytes();
+        Path wheel = WheelBuilder.wheel("native", "1.0").tag("cp311-cp311-manylinux_2_31_x86_64")
+                .file("native/_code_first.so", codeFirst).writeTo(dir);
+        WheelFacts.Recorder recorder = WheelFacts.recorder();
+        int[] reopened = {0};
+        try (WheelArchive archive = WheelArchive.open(wheel)) {
+            archive.verifyContents(Runnable::run, 0, entry -> recorder.entry(entry.name(), entry.compressedSize(),
+                    entry.size(), archive.checkHashesSha256(entry), () -> {
+                        reopened[0]++;
+                        return archive.open(entry);
+                    }));
+        }
+        assertEquals(1, reopened[0], "read again once, whole");
+        WheelFacts facts = recorder.facts();
+        assertTrue(facts.keepable());
+        assertEquals(ElfReader.read(codeFirst), facts.entry("native/_code_first.so").orElseThrow().elf());
     }
 
     @Test

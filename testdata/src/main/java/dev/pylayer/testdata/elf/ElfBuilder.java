@@ -78,6 +78,7 @@ public final class ElfBuilder {
     private boolean sectionHeaders = true;
     private int padding;
     private int code;
+    private int leadingCode;
     private boolean stringsAfterDynamic;
     private final Set<Corruption> corruptions = EnumSet.noneOf(Corruption.class);
 
@@ -174,6 +175,12 @@ public final class ElfBuilder {
         return this;
     }
 
+    /** Zero bytes right after the program headers, before the string tables: code first, as some linkers lay it out. */
+    public ElfBuilder leadingCode(int bytes) {
+        this.leadingCode = bytes;
+        return this;
+    }
+
     /**
      * The dynamic string table and version needs after the dynamic section (and any {@link #padding}), as patchelf
      * leaves a library whose needed libraries or run path auditwheel rewrote.
@@ -229,7 +236,7 @@ public final class ElfBuilder {
         }
 
         int phoff = ehsize;
-        int at = phoff + phnum * phentsize;
+        int at = phoff + phnum * phentsize + leadingCode;
         int interpOffset = at;
         byte[] interpBytes = interpreter == null ? new byte[0] : (interpreter + "\0").getBytes(StandardCharsets.UTF_8);
         at += interpBytes.length;
