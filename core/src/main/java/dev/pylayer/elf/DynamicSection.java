@@ -18,15 +18,15 @@ import java.util.Optional;
 record DynamicSection(List<String> needed, Optional<String> soname, List<String> runPaths, long flags1,
         Optional<StringTable> strings, long verneedAddress, long verneedCount) {
     private static final int SHT_DYNAMIC = 6;
-    private static final long DT_NULL = 0;
+    static final long DT_NULL = 0;
     private static final long DT_NEEDED = 1;
-    private static final long DT_STRTAB = 5;
-    private static final long DT_STRSZ = 10;
+    static final long DT_STRTAB = 5;
+    static final long DT_STRSZ = 10;
     private static final long DT_SONAME = 14;
     private static final long DT_RPATH = 15;
     private static final long DT_RUNPATH = 29;
     private static final long DT_FLAGS_1 = 0x6ffffffbL;
-    private static final long DT_VERNEED = 0x6ffffffeL;
+    static final long DT_VERNEED = 0x6ffffffeL;
     private static final long DT_VERNEEDNUM = 0x6fffffffL;
     private static final long DF_1_PIE = 0x08000000L;
 
@@ -71,8 +71,8 @@ record DynamicSection(List<String> needed, Optional<String> soname, List<String>
         long verneedCount = 0;
         for (long at = offset; at + entrySize <= offset + size; at += entrySize) {
             ByteBuffer b = source.read(at, entrySize, "dynamic entry");
-            long tag = elfClass == ElfClass.ELF64 ? b.getLong(0) : b.getInt(0);
-            long value = elfClass == ElfClass.ELF64 ? b.getLong(8) : Integer.toUnsignedLong(b.getInt(4));
+            long tag = tag(b, 0, elfClass);
+            long value = value(b, 0, elfClass);
             if (tag == DT_NULL) {
                 break;
             }
@@ -121,6 +121,16 @@ record DynamicSection(List<String> needed, Optional<String> soname, List<String>
             }
         }
         return new DynamicSection(needed, soname, runPaths, flags1, Optional.of(strings), verneedAddress, verneedCount);
+    }
+
+    /** {@code d_tag} of the dynamic entry at {@code at} (signed, as the ABI declares it). */
+    static long tag(ByteBuffer entries, int at, ElfClass elfClass) {
+        return elfClass == ElfClass.ELF64 ? entries.getLong(at) : entries.getInt(at);
+    }
+
+    /** {@code d_val} (or {@code d_ptr}) of the dynamic entry at {@code at}. */
+    static long value(ByteBuffer entries, int at, ElfClass elfClass) {
+        return elfClass == ElfClass.ELF64 ? entries.getLong(at + 8) : Integer.toUnsignedLong(entries.getInt(at + 4));
     }
 
     private static String tagName(long tag) {

@@ -65,11 +65,9 @@ final class ElfHeaderTables {
         source.checkRange(phoff, phnum * phentsize, "program headers");
         for (long i = 0; i < phnum; i++) {
             ByteBuffer b = source.read(phoff + i * phentsize, elfClass.programHeaderSize(), "program header " + i);
-            Segment segment = elfClass == ElfClass.ELF64
-                    ? new Segment(Integer.toUnsignedLong(b.getInt(0)), unsigned(b.getLong(8), "p_offset"),
-                            b.getLong(16), unsigned(b.getLong(32), "p_filesz"))
-                    : new Segment(Integer.toUnsignedLong(b.getInt(0)), Integer.toUnsignedLong(b.getInt(4)),
-                            Integer.toUnsignedLong(b.getInt(8)), Integer.toUnsignedLong(b.getInt(16)));
+            Segment segment = segment(b, 0, elfClass);
+            unsigned(segment.offset(), "p_offset");
+            unsigned(segment.fileSize(), "p_filesz");
             if (segment.type() == PT_LOAD || segment.type() == PT_DYNAMIC || segment.type() == PT_INTERP) {
                 // The loader maps these from the file: one that runs past the end means a cut-short file.
                 source.checkRange(segment.offset(), segment.fileSize(),
@@ -78,6 +76,18 @@ final class ElfHeaderTables {
             }
         }
         return segments;
+    }
+
+    /**
+     * The program header at {@code at}, its fields as written (a 64-bit offset or size with the top bit set comes out
+     * negative: {@link #unsigned} tells it apart).
+     */
+    static Segment segment(ByteBuffer b, int at, ElfClass elfClass) {
+        return elfClass == ElfClass.ELF64
+                ? new Segment(Integer.toUnsignedLong(b.getInt(at)), b.getLong(at + 8), b.getLong(at + 16),
+                        b.getLong(at + 32))
+                : new Segment(Integer.toUnsignedLong(b.getInt(at)), Integer.toUnsignedLong(b.getInt(at + 4)),
+                        Integer.toUnsignedLong(b.getInt(at + 8)), Integer.toUnsignedLong(b.getInt(at + 16)));
     }
 
     private static List<Section> sections(ElfSource source, ElfClass elfClass, long shoff, int shentsize, long shnum) {

@@ -2,7 +2,6 @@ package dev.pylayer.elf;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
@@ -92,17 +91,15 @@ public final class ElfReader {
             default -> throw new MalformedElfException("`EI_DATA` " + ident[5] + " is neither 1 (little endian) nor 2 (big endian)");
         };
         source.order(order);
-        boolean wide = elfClass == ElfClass.ELF64;
-        ByteBuffer header = source.read(0, elfClass.headerSize(), "ELF header");
-        int type = Short.toUnsignedInt(header.getShort(16));
-        int machineCode = Short.toUnsignedInt(header.getShort(18));
-        long phoff = wide ? ElfHeaderTables.unsigned(header.getLong(32), "e_phoff") : Integer.toUnsignedLong(header.getInt(28));
-        long shoff = wide ? ElfHeaderTables.unsigned(header.getLong(40), "e_shoff") : Integer.toUnsignedLong(header.getInt(32));
-        int at = wide ? 54 : 42;
-        int phentsize = Short.toUnsignedInt(header.getShort(at));
-        long phnum = Short.toUnsignedInt(header.getShort(at + 2));
-        int shentsize = Short.toUnsignedInt(header.getShort(at + 4));
-        long shnum = Short.toUnsignedInt(header.getShort(at + 6));
+        ElfHeader header = ElfHeader.of(source.read(0, elfClass.headerSize(), "ELF header"), elfClass);
+        int type = header.type();
+        int machineCode = header.machineCode();
+        long phoff = ElfHeaderTables.unsigned(header.phoff(), "e_phoff");
+        long shoff = ElfHeaderTables.unsigned(header.shoff(), "e_shoff");
+        int phentsize = header.phentsize();
+        long phnum = header.phnum();
+        int shentsize = header.shentsize();
+        long shnum = header.shnum();
 
         ElfHeaderTables tables = ElfHeaderTables.read(source, elfClass, phoff, phentsize, phnum, shoff, shentsize, shnum);
 

@@ -28,11 +28,6 @@ import java.util.Optional;
 public final class StreamedElf {
     /** All ranges kept past the first bytes, together, at most: a file whose headers claim more is read whole. */
     static final long MAX_KEPT = 16L << 20;
-    private static final long PT_LOAD = ElfHeaderTables.PT_LOAD;
-    private static final long DT_NULL = 0;
-    private static final long DT_STRTAB = 5;
-    private static final long DT_STRSZ = 10;
-    private static final long DT_VERNEED = 0x6ffffffeL;
 
     private final byte[] head;
     /** How many first bytes are kept. */
@@ -44,8 +39,8 @@ public final class StreamedElf {
     private boolean planned;
     private ElfClass elfClass;
     private ByteOrder order;
-    /** {@code PT_LOAD} segments: file offset, virtual address, file size. */
-    private final List<long[]> loads = new ArrayList<>();
+    /** The {@code PT_LOAD} segments, as written. */
+    private final List<ElfHeaderTables.Segment> loads = new ArrayList<>();
     private long dynamicStart = -1;
     private long dynamicEnd = -1;
     private boolean dynamicFollowed;
@@ -153,39 +148,33 @@ public final class StreamedElf {
         }
         elfClass = head[4] == 2 ? ElfClass.ELF64 : ElfClass.ELF32;
         order = head[5] == 2 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-        boolean wide = elfClass == ElfClass.ELF64;
-        ByteBuffer header = ByteBuffer.wrap(head, 0, headLength).order(order);
-        long phoff = wide ? header.getLong(32) : Integer.toUnsignedLong(header.getInt(28));
-        long shoff = wide ? header.getLong(40) : Integer.toUnsignedLong(header.getInt(32));
-        int at = wide ? 54 : 42;
-        int phentsize = Short.toUnsignedInt(header.getShort(at));
-        int phnum = Short.toUnsignedInt(header.getShort(at + 2));
-        int shentsize = Short.toUnsignedInt(header.getShort(at + 4));
-        int shnum = Short.toUnsignedInt(header.getShort(at + 6));
+        ByteBuffer bytes = ByteBuffer.wrap(head, 0, headLength).order(order);
+        ElfHeader header = ElfHeader.of(bytes, elfClass);
+        long phoff = header.phoff();
+        int phentsize = header.phentsize();
+        long programHeadersEnd = phoff + (long) header.phnum() * phentsize;
         // Program headers that do not lie among the first bytes are not followed: the reading will say so.
         boolean followable = phoff >= 0 && phoff <= headLimit && phentsize >= elfClass.programHeaderSize()
-                && phoff + (long) phnum * phentsize <= headLimit;
-        if (followable && phoff + (long) phnum * phentsize > headLength) {
+                && programHeadersEnd <= headLimit;
+        if (followable && programHeadersEnd > headLength) {
             return; // the program headers are still to come
         }
         planned = true;
-        if (shoff > 0 && shnum > 0) {
-            keep(shoff, (long) shnum * shentsize);
+        if (header.shoff() > 0 && header.shnum() > 0) {
+            keep(header.shoff(), (long) header.shnum() * header.shentsize());
         }
         if (!followable) {
             return;
         }
-        for (int i = 0; i < phnum; i++) {
-            int p = (int) (phoff + (long) i * phentsize);
-            long type = Integer.toUnsignedLong(header.getInt(p));
-            long offset = wide ? header.getLong(p + 8) : Integer.toUnsignedLong(header.getInt(p + 4));
-            long address = wide ? header.getLong(p + 16) : Integer.toUnsignedLong(header.getInt(p + 8));
-            long fileSize = wide ? header.getLong(p + 32) : Integer.toUnsignedLong(header.getInt(p + 16));
-            if (type == PT_LOAD) {
-                loads.add(new long[] {offset, address, fileSize});
-            } else if (type == ElfHeaderTables.PT_INTERP) {
+        for (int i = 0; i < header.phnum(); i++) {
+            ElfHeaderTables.Segment segment = ElfHeaderTables.segment(bytes, (int) (phoff + (long) i * phentsize), elfClass);
+            long offset = segment.offset();
+            long fileSize = segment.fileSize();
+            if (segment.type() == ElfHeaderTables.PT_LOAD) {
+                loads.add(segment);
+            } else if (segment.type() == ElfHeaderTables.PT_INTERP) {
                 keep(offset, fileSize);
-            } else if (type == ElfHeaderTables.PT_DYNAMIC && dynamicEnd < 0 && offset >= 0 && fileSize > 0
+            } else if (segment.type() == ElfHeaderTables.PT_DYNAMIC && dynamicEnd < 0 && offset >= 0 && fileSize > 0
                     && offset + fileSize > 0) {
                 // the first, as the loader takes it
                 dynamicStart = offset;
@@ -223,15 +212,15 @@ public final class StreamedElf {
         long strsz = -1;
         long verneed = -1;
         for (int at = 0; at + entrySize <= section.length; at += entrySize) {
-            long tag = elfClass == ElfClass.ELF64 ? entries.getLong(at) : entries.getInt(at);
-            long value = elfClass == ElfClass.ELF64 ? entries.getLong(at + 8) : Integer.toUnsignedLong(entries.getInt(at + 4));
-            if (tag == DT_NULL) {
+            long tag = DynamicSection.tag(entries, at, elfClass);
+            long value = DynamicSection.value(entries, at, elfClass);
+            if (tag == DynamicSection.DT_NULL) {
                 break;
-            } else if (tag == DT_STRTAB) {
+            } else if (tag == DynamicSection.DT_STRTAB) {
                 strtab = value;
-            } else if (tag == DT_STRSZ) {
+            } else if (tag == DynamicSection.DT_STRSZ) {
                 strsz = value;
-            } else if (tag == DT_VERNEED) {
+            } else if (tag == DynamicSection.DT_VERNEED) {
                 verneed = value;
             }
         }
@@ -244,10 +233,10 @@ public final class StreamedElf {
         if (address < 0) {
             return;
         }
-        for (long[] load : loads) {
-            long offset = load[0];
-            long start = load[1];
-            long fileSize = load[2];
+        for (ElfHeaderTables.Segment load : loads) {
+            long offset = load.offset();
+            long start = load.address();
+            long fileSize = load.fileSize();
             if (offset >= 0 && fileSize > 0 && Long.compareUnsigned(address - start, fileSize) < 0
                     && Long.compareUnsigned(address, start) >= 0) {
                 long at = offset + (address - start);
